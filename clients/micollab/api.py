@@ -1,0 +1,58 @@
+"""The MiCollab server's API as the client calls it: over HTTP, through the device's proxy."""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass
+from functools import cache
+
+import httpx
+
+from clients.driver import ClientSettings
+
+
+@cache
+def _tls_context(ca_bundle: str | None) -> ssl.SSLContext:
+    """One TLS context per CA bundle: building one costs ~40 ms, far more than a login."""
+    return ssl.create_default_context(cafile=ca_bundle)
+
+
+@dataclass
+class ApiError(Exception):
+    """The server refused (`code` from its answer) or could not be reached (`code` = unreachable)."""
+
+    code: str
+    status: int = 0
+    retry_after: int = 0
+    detail: str = ""
+
+
+class MiCollabApi:
+    def __init__(self, settings: ClientSettings, scheme: str = "http") -> None:
+        self._scheme = scheme
+        self._http = httpx.Client(
+            proxy=settings.proxy_url, verify=_tls_context(settings.ca_bundle), timeout=settings.timeout
+        )
+
+    def call(self, host: str, method: str, path: str, auth: tuple[str, str | None] | None = None, **json) -> dict:
+        headers = {"Authorization": f"{auth[0]} {auth[1]}"} if auth else {}
+        try:
+            answer = self._http.request(method, f"{self._scheme}://{host}{path}", json=json or None, headers=headers)
+        except httpx.HTTPError as exc:
+            raise ApiError("unreachable", detail=str(exc)) from exc
+        return self._body(answer)
+
+    @staticmethod
+    def _body(answer: httpx.Response) -> dict:
+        try:
+            body = answer.json() if answer.content else {}
+        except ValueError:
+            raise ApiError("server_error", answer.status_code, detail=f"HTTP {answer.status_code}") from None
+        if answer.is_success and isinstance(body, dict):
+            return body
+        code = body.get("error", "server_error") if isinstance(body, dict) else "server_error"
+        retry_after = int(answer.headers.get("retry-after", "0") or 0)
+        raise ApiError(code, answer.status_code, retry_after, f"HTTP {answer.status_code}")
+
+    def close(self) -> None:
+        self._http.close()

@@ -1,0 +1,215 @@
+"""The reference MiCollab Client: a screen machine that does what the documentation says.
+
+Screens follow `screens.py`. Each user action is a small method, so a mutant (a faulty variant
+used to prove the scenarios can fail) overrides exactly one behaviour.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import parse_qs, urlsplit
+
+from clients.driver import ClientSettings, Screen
+from clients.micollab import screens as s
+from clients.micollab.api import ApiError, MiCollabApi
+from harness.errors import AdapterError
+
+DEPLOY_PATH = "/micollab/deploy"
+
+
+class MiCollabClient:
+    """Implements `clients.driver.Driver` in-process; talks to the MiCollab server only over HTTP."""
+
+    def __init__(self, settings: ClientSettings) -> None:
+        self.settings = settings
+        self.api = MiCollabApi(settings)
+        self._screen: Screen | None = None
+        self._history: list[str] = []
+        self.server: str | None = settings.server_host
+        self.username: str | None = None  # who logs in: set by a deployment or typed by the user
+        self.deployment_session: str | None = None
+        self.favorites: tuple[str, ...] = ()
+        self.access_token: str | None = None
+
+    # -- the driver interface -----------------------------------------------------------------
+
+    def open_app(self) -> None:
+        if self._screen is None:
+            self.show_start_screen()
+
+    def open_link(self, url: str) -> None:
+        parts = urlsplit(url)
+        token = parse_qs(parts.query).get("token", [""])[0]
+        if parts.path != DEPLOY_PATH or not token:
+            raise AdapterError(f"the MiCollab Client does not handle the link {url}")
+        self.open_app()
+        self.deploy(parts.hostname or "", token)
+
+    def screen(self) -> Screen:
+        if self._screen is None:
+            raise AdapterError("the MiCollab Client application is not open")
+        return self._screen
+
+    def history(self) -> list[str]:
+        return list(self._history)
+
+    def wait_for_screen(self, name: str, timeout: float) -> Screen:
+        return self.screen()  # in-process: every action has finished when it returns
+
+    def fill(self, label: str, value: str) -> None:
+        current = self.screen()
+        if label not in current.fields:
+            raise AdapterError(f"no field {label!r} on the {current.name} screen (fields: {list(current.fields)})")
+        self._screen = Screen(current.name, {**current.fields, label: value}, current.buttons, current.elements)
+
+    def press(self, label: str) -> None:
+        current = self.screen()
+        if label not in current.buttons:
+            raise AdapterError(f"no button {label!r} on the {current.name} screen (buttons: {list(current.buttons)})")
+        self.actions()[(current.name, label)]()
+
+    def tap(self, element: str, times: int = 1) -> None:
+        current = self.screen()
+        if element not in current.elements:
+            raise AdapterError(f"no element {element!r} on the {current.name} screen")
+        if element == s.MITEL_LOGO and times >= s.MANUAL_LOGIN_TAPS:
+            self.show_manual_login()
+
+    def back(self) -> None:
+        if self.screen().name == s.PASSWORD:
+            self.show_login_page()
+
+    def close(self) -> None:
+        self.api.close()
+
+    # -- what each button does ----------------------------------------------------------------
+
+    def actions(self) -> dict:
+        return {
+            (s.AUTH_CODE, s.APPLY): self.apply_code,
+            (s.IMPORT, s.IMPORT_BUTTON): self.import_user_data,
+            (s.LICENSE, s.ACCEPT): self.accept_license,
+            (s.LOGIN, s.NEXT): self.submit_username,
+            (s.MANUAL_LOGIN, s.NEXT): self.submit_manual_login,
+            (s.PASSWORD, s.APPLY): self.submit_password,
+            (s.PASSWORD, s.BACK): self.back,
+        }
+
+    def apply_code(self) -> None:
+        code = self.field(s.AUTH_CODE_FIELD).strip()
+        try:
+            host, secret = base64.urlsafe_b64decode(code + "=" * (-len(code) % 4)).decode().split("|", 1)
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            self.show_error("malformed_code")
+            return
+        self.deploy(host, secret)
+
+    def deploy(self, host: str, secret: str) -> None:
+        """Redeems a deployment (link or code) at its server, then Import or the license."""
+        try:
+            answer = self.api.call(host, "POST", "/api/v1/deployments/redeem", token=secret)
+        except ApiError as error:
+            self.show_start_screen()
+            self.show_error(error.code, host=host)
+            return
+        self.server, self.username = host, answer["login_id"]
+        self.deployment_session = answer["deployment_session"]
+        if answer["first_login"]:
+            self.show_license()
+        else:
+            self.show(Screen(s.IMPORT, buttons=(s.IMPORT_BUTTON,)))
+
+    def import_user_data(self) -> None:
+        data = self.call("GET", "/api/v1/userdata", auth=("Deployment", self.deployment_session))
+        if data is not None:
+            self.favorites = tuple(data.get("favorites", ()))
+            self.show_license()
+
+    def accept_license(self) -> None:
+        if self.username:
+            self.show_password_page()
+        else:
+            self.show_login_page()
+
+    def submit_username(self) -> None:
+        self.identify(self.field(s.USERNAME_FIELD).strip())
+
+    def submit_manual_login(self) -> None:
+        self.server = self.field(s.SERVER_HOSTNAME_FIELD).strip().lower()
+        self.identify(self.field(s.MANUAL_LOGIN_ID_FIELD).strip())
+
+    def identify(self, username: str) -> None:
+        answer = self.call("POST", "/api/v1/login/identify", username=username)
+        if answer is None:
+            return
+        self.username = username
+        if answer["method"] == "password":
+            self.show_password_page()
+        else:
+            self.show_error("cloudlink_unsupported")
+
+    def submit_password(self) -> None:
+        answer = self.call("POST", "/api/v1/login", username=self.username, password=self.field(s.PASSWORD_FIELD))
+        if answer is not None:
+            self.access_token = answer["access_token"]
+            self.show_home()
+
+    def show_home(self) -> None:
+        """The progressing screen while MiCollab Home loads, then MiCollab Home."""
+        self.show(Screen(s.PROGRESSING))
+        home = self.call("GET", "/api/v1/home", auth=("Bearer", self.access_token))
+        if home is not None:
+            self.show(Screen(s.HOME, elements=self.favorites, messages=(f"Welcome, {home['display_name']}",)))
+
+    # -- screens --------------------------------------------------------------------------------
+
+    def show_start_screen(self) -> None:
+        """A client that knows its server (from installation) starts at the license agreement;
+        one that does not starts where a deployment's authentication code is pasted."""
+        if self.server:
+            self.show_license()
+        else:
+            self.show(self.code_screen())
+
+    @staticmethod
+    def code_screen() -> Screen:
+        return Screen(s.AUTH_CODE, {s.AUTH_CODE_FIELD: ""}, (s.APPLY,), (s.MITEL_LOGO,))
+
+    def show_license(self) -> None:
+        terms = self.call("GET", "/api/v1/license")
+        if terms is not None:
+            self.show(Screen(s.LICENSE, buttons=(s.ACCEPT,), messages=(terms["title"], terms["text"])))
+
+    def show_login_page(self) -> None:
+        self.show(Screen(s.LOGIN, {s.USERNAME_FIELD: ""}, (s.NEXT,), (s.MITEL_LOGO,)))
+
+    def show_password_page(self) -> None:
+        self.show(Screen(s.PASSWORD, {s.PASSWORD_FIELD: ""}, (s.APPLY, s.BACK)))
+
+    def show_manual_login(self) -> None:
+        self.show(Screen(s.MANUAL_LOGIN, {s.SERVER_HOSTNAME_FIELD: "", s.MANUAL_LOGIN_ID_FIELD: ""}, (s.NEXT,)))
+
+    def show(self, screen: Screen) -> None:
+        self._screen = screen
+        self._history.append(screen.name)
+
+    def show_error(self, code: str, **details) -> None:
+        template = s.MESSAGES.get(code, s.MESSAGES["server_error"])
+        message = template.format(**{"host": self.server, "detail": code, "minutes": 1, **details})
+        current = self._screen or self.code_screen()
+        self._screen = Screen(current.name, current.fields, current.buttons, current.elements, (message,))
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def field(self, label: str) -> str:
+        return self.screen().fields.get(label, "")
+
+    def call(self, method: str, path: str, auth: tuple[str, str | None] | None = None, **body) -> dict | None:
+        """A call to this client's server; a refusal is shown on the current screen (None)."""
+        try:
+            return self.api.call(self.server or "", method, path, auth=auth, **body)
+        except ApiError as error:
+            minutes = max(1, -(-error.retry_after // 60))
+            self.show_error(error.code, minutes=minutes)
+            return None

@@ -1,0 +1,98 @@
+@doc:micollab-client-login
+Feature: Log in to MiCollab Client using the authentication code in the deployment e-mail
+  MiCollab for PC and MAC Clients, using the authentication code in the deployment e-mail:
+  open the MiCollab Client application; copy and paste the authentication code provided from
+  the deployment e-mail and click Apply. If this is not your first login, click Import to
+  import the user data. Click Accept on the license agreement screen. Enter the password
+  provided in the welcome e-mail message and click Apply.
+
+  Rule: First login
+
+    Background:
+      Given a MiCollab user whose CloudLink-based Authentication is not enabled
+      And the MiCollab Client application is installed on a PC
+
+    @req:MC-CODE-1
+    Scenario: The pasted authentication code deploys the client
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      Then the license agreement screen is displayed
+
+    @req:MC-CODE-2
+    Scenario: Import is not offered at the first login
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      Then the client does not offer Import
+
+    @req:MC-CODE-4 @req:MC-CL-9
+    Scenario: The password provided in the welcome e-mail logs the user in
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      And the user clicks Accept on the license agreement screen
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the progressing screen is shown, followed by the MiCollab Home screen
+
+    @req:SEC-OAUTH-2
+    Scenario: An expired authentication code does not deploy the client
+      Given the deployment e-mail has expired
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      Then the client says "expired"
+      And the license agreement screen is not displayed
+
+    @req:SEC-OAUTH-2
+    Scenario: An authentication code that was already used does not deploy the client again
+      Given the link in the deployment e-mail has been used on another computer
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      Then the client says "already been used"
+      And the license agreement screen is not displayed
+
+  Rule: Not the first login
+
+    Background:
+      Given a MiCollab user who has logged in to MiCollab Client before
+      And the MiCollab Client application is installed on a PC
+
+    @req:MC-CODE-2
+    Scenario: Import is offered when this is not the first login
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      Then the client offers Import
+
+    @req:MC-CODE-2
+    Scenario: Import imports the user data
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      And the user clicks Import
+      And the user clicks Accept on the license agreement screen
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the user data is imported
+
+    @req:MC-CODE-3
+    Scenario: The license agreement screen follows Import
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      And the user clicks Import
+      Then the license agreement screen is displayed
+
+    @req:MC-CODE-4
+    Scenario: After Import, the password provided in the welcome e-mail logs the user in
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      And the user clicks Import
+      And the user clicks Accept on the license agreement screen
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the user is logged in to MiCollab Client

@@ -1,0 +1,65 @@
+@doc:micollab-client-login
+Feature: CloudLink-based Authentication
+  Open MiCollab Client. Click Accept on the license agreement screen. Enter the Email ID or
+  login ID (received in MiCollab Welcome email) and click Next. The login page displays only
+  the username field. If CloudLink-based Authentication is not enabled, then the following
+  authentication page is displayed: enter the password to log in to your MiCollab Client.
+  The Client is presented with the progressing screen followed by MiCollab Home Screen.
+
+  Rule: CloudLink-based Authentication is not enabled
+
+    Background:
+      Given a MiCollab user whose CloudLink-based Authentication is not enabled
+      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+
+    @req:MC-CL-1
+    Scenario: After the license agreement the login page displays only the username field
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      Then the login page displays only the username field
+
+    @req:MC-CL-7
+    Scenario Outline: The <identifier> and Next lead to the MiCollab password page
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the <identifier> from the MiCollab welcome e-mail
+      And the user clicks Next
+      Then the password screen is displayed
+
+      Examples:
+        | identifier |
+        | Email ID   |
+        | Login ID   |
+
+    @req:MC-CL-7 @req:MC-CL-9
+    Scenario: The MiCollab password logs the user in
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the progressing screen is shown, followed by the MiCollab Home screen
+
+  Rule: Repeated wrong passwords lock the account for a time
+
+    Background:
+      Given a MiCollab user whose account locks after 3 wrong passwords
+      And the MiCollab Client application is installed on a PC
+      And the user has clicked the link in the deployment e-mail and accepted the license agreement
+
+    @req:SEC-LOCK-1
+    Scenario: The account is locked after repeated wrong passwords
+      When the user enters a wrong password 3 times
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the client says "locked"
+      And the user is not logged in
+
+    @req:SEC-LOCK-1
+    Scenario: The account opens again once the lockout time has passed
+      When the user enters a wrong password 3 times
+      And the lockout time has passed
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the user is logged in to MiCollab Client

@@ -1,0 +1,51 @@
+@doc:micollab-client-login
+Feature: Manual login for native clients
+  CloudLink Authentication also supports manual login in native clients (iOS, Android, PC, and
+  MAC OS). Tap on the Mitel logo three times to open the Manual Login screen. In the Manual
+  login screen, enter the Server Hostname and Login ID/Email ID. Click Next. If CloudLink-based
+  Authentication is not enabled, then the user proceeds for MiCollab Authentication, and on
+  providing the Email/Login ID on the same page, next the password page opens.
+
+  Background:
+    Given a MiCollab user whose CloudLink-based Authentication is not enabled
+
+  @req:MC-MAN-1
+  Scenario Outline: Tapping the Mitel logo three times opens the Manual Login screen on <device>
+    Given the MiCollab Client application is installed on a <device>
+    When the user opens the MiCollab Client application
+    And the user taps the Mitel logo 3 times
+    Then the Manual Login screen is displayed
+
+    Examples:
+      | device  |
+      | iOS     |
+      | Android |
+      | PC      |
+      | MAC     |
+
+  @req:MC-MAN-1
+  Scenario: Tapping the Mitel logo twice does not open the Manual Login screen
+    Given the MiCollab Client application is installed on a iOS
+    When the user opens the MiCollab Client application
+    And the user taps the Mitel logo 2 times
+    Then the Manual Login screen is not displayed
+
+  @req:MC-MAN-2
+  Scenario: Next continues with the Server Hostname and Login ID/Email ID entered
+    Given the MiCollab Client application is installed on a Android
+    When the user opens the MiCollab Client application
+    And the user taps the Mitel logo 3 times
+    And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+    And the user clicks Next
+    Then the password screen is displayed
+
+  @req:MC-MAN-4 @req:MC-CL-9
+  Scenario: Without CloudLink-based Authentication the MiCollab password logs the user in
+    Given the MiCollab Client application is installed on a iOS
+    When the user opens the MiCollab Client application
+    And the user taps the Mitel logo 3 times
+    And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+    And the user clicks Next
+    And the user enters the password provided in the welcome e-mail message
+    And the user clicks Apply
+    Then the progressing screen is shown, followed by the MiCollab Home screen

@@ -1,0 +1,1 @@
+"""The harness's own machinery: requirement catalogue, pytest plugin, reports."""

@@ -1,0 +1,39 @@
+"""The machine-readable requirements catalogue (requirements.toml beside this file)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+CATALOGUE_PATH = Path(__file__).with_name("requirements.toml")
+REQ_TAG_PREFIX = "req:"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    product: str
+    doc: str
+    section: str
+    text: str
+    status: str = "active"
+
+
+@cache
+def load(path: Path = CATALOGUE_PATH) -> dict[str, Requirement]:
+    """Every requirement by ID, in catalogue order."""
+    with path.open("rb") as handle:
+        rows = tomllib.load(handle)["requirement"]
+    return {row["id"]: Requirement(**row) for row in rows}
+
+
+def req_ids_of_tags(tags: set[str] | list[str]) -> list[str]:
+    """The requirement IDs named by `req:ID` tags, sorted."""
+    return sorted(tag.removeprefix(REQ_TAG_PREFIX) for tag in tags if tag.startswith(REQ_TAG_PREFIX))
+
+
+def unknown_ids(ids: list[str]) -> list[str]:
+    known = load()
+    return [req_id for req_id in ids if req_id not in known]

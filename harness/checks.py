@@ -1,0 +1,87 @@
+"""Conformance checks: small named units that raise ConformanceFailure with expected and actual.
+
+Steps call these; they never assert inline, so every failure reads the same way in the report.
+"""
+
+from __future__ import annotations
+
+from clients.driver import Driver, Screen
+from harness.errors import ConformanceFailure
+
+SCREEN_TIMEOUT = 10.0
+
+
+def _evidence(driver: Driver) -> str:
+    return f"  screens shown: {' -> '.join(driver.history()) or '(none)'}"
+
+
+def current_screen(driver: Driver, name: str) -> Screen:
+    """The screen called `name`, waiting for it as long as a user would."""
+    screen = driver.wait_for_screen(name, SCREEN_TIMEOUT)
+    if screen.name != name:
+        raise ConformanceFailure(f"the {name} screen is displayed", name, describe_screen(screen), _evidence(driver))
+    return screen
+
+
+def describe_screen(screen: Screen) -> str:
+    shown = f"the {screen.name} screen"
+    return f"{shown} saying {' '.join(screen.messages)!r}" if screen.messages else shown
+
+
+def button_offered(driver: Driver, label: str) -> None:
+    screen = driver.screen()
+    if label not in screen.buttons:
+        raise ConformanceFailure(
+            f"{label} is offered",
+            f"a {label} button",
+            f"{describe_screen(screen)} with {list(screen.buttons)}",
+            _evidence(driver),
+        )
+
+
+def field_offered(driver: Driver, label: str) -> None:
+    screen = driver.screen()
+    if label not in screen.fields:
+        raise ConformanceFailure(
+            f"the {label} field is shown",
+            label,
+            f"{describe_screen(screen)} with {list(screen.fields)}",
+            _evidence(driver),
+        )
+
+
+def only_fields(driver: Driver, labels: list[str]) -> None:
+    screen = driver.screen()
+    if sorted(screen.fields) != sorted(labels):
+        raise ConformanceFailure("the page displays only these fields", labels, list(screen.fields), _evidence(driver))
+
+
+def message_contains(driver: Driver, words: str) -> None:
+    screen = driver.screen()
+    if not any(words.lower() in message.lower() for message in screen.messages):
+        raise ConformanceFailure(f"the client says {words!r}", words, list(screen.messages), _evidence(driver))
+
+
+def screens_in_order(driver: Driver, names: list[str]) -> None:
+    """`names` were shown one right after the other, the last one being the screen shown now."""
+    history = driver.history()
+    if history[-len(names) :] != names:
+        raise ConformanceFailure("screens shown in this order", names, history, _evidence(driver))
+
+
+def never_shown(driver: Driver, name: str) -> None:
+    if name in driver.history():
+        raise ConformanceFailure(f"the {name} screen is not shown", "never", driver.history(), _evidence(driver))
+
+
+def elements_shown(driver: Driver, elements: list[str]) -> None:
+    screen = driver.screen()
+    missing = [e for e in elements if e not in screen.elements]
+    if missing:
+        raise ConformanceFailure("shown on the screen", elements, list(screen.elements), _evidence(driver))
+
+
+def server_recorded(what: str, count: int) -> None:
+    """Something the client must have done that only the server can see."""
+    if count < 1:
+        raise ConformanceFailure(what, "at least once", "never")

@@ -1,0 +1,26 @@
+"""The devices of one scenario: clients installed from the chosen adapter, recorded, closed after."""
+
+from __future__ import annotations
+
+from clients.adapters import Factory
+from clients.driver import ClientSettings
+from harness.evidence import Evidence
+from harness.recording import RecordingDriver
+
+
+class Devices:
+    def __init__(self, factory: Factory, proxy_url: str, evidence: Evidence) -> None:
+        self._factory = factory
+        self._proxy_url = proxy_url
+        self._evidence = evidence
+
+    def install(self, platform: str, server_host: str | None = None) -> RecordingDriver:
+        settings = ClientSettings(platform=platform, server_host=server_host, proxy_url=self._proxy_url)
+        name = f"{platform} #{len(self._evidence.drivers) + 1}"
+        driver = RecordingDriver(self._factory(settings), name)
+        self._evidence.drivers.append(driver)
+        return driver
+
+    def close_all(self) -> None:
+        for driver in self._evidence.drivers:
+            driver.close()

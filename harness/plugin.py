@@ -1,0 +1,175 @@
+"""The harness's pytest plugin: run seed, client choice, requirement tags, Allure labels,
+evidence, clear errors for undefined steps, and the conformance summary.
+
+Reporting lives here, on pytest and pytest-bdd hooks, never in steps.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from pytest_bdd.exceptions import StepDefinitionNotFoundError
+from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
+
+from clients.adapters import load_factory
+from harness import evidence
+from harness.catalogue import load, unknown_ids
+from harness.errors import AdapterError, ConformanceFailure
+from harness.suggest import undefined_step_message
+from harness.summary import ScenarioResult, Summary
+
+PRODUCT_OF_FOLDER = {"micollab_client": "MiCollab Client", "mitel_one_web": "Mitel One web application"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("conformance", "login conformance harness")
+    group.addoption("--seed", type=int, default=None, help="run seed: replays a run exactly (default: random)")
+    group.addoption("--client", default="reference", help="client under test: a built-in name or module:Factory")
+    group.addoption("--req", action="append", default=[], metavar="ID", help="run only scenarios tagged @req:ID")
+    group.addoption("--reports-dir", default=None, metavar="DIR", help="write the conformance summary here")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    worker = getattr(config, "workerinput", None)
+    seed = worker["harness_seed"] if worker else config.option.seed
+    config.harness_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    config.harness_summary = Summary(config.option.client, config.harness_seed)
+    try:
+        config.harness_client_factory = load_factory(config.option.client)
+    except AdapterError as exc:
+        raise pytest.UsageError(str(exc)) from exc
+    config.pluginmanager.register(ConformanceReporter(config), "harness-conformance-reporter")
+
+
+def pytest_configure_node(node) -> None:
+    """xdist: every worker runs with the controller's seed."""
+    node.workerinput["harness_seed"] = node.config.harness_seed
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    return [f"conformance: client={config.option.client} seed={config.harness_seed} (replay with --seed)"]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_bdd_apply_tag(tag: str, function):
+    """`@name:value` becomes the marker `name("value")`, `@name` the marker `name` (for -m).
+
+    Registered here because a QA engineer's new tag must not need a Python change under
+    --strict-markers.
+    """
+    name, _, value = tag.partition(":")
+    CONFIG_STACK[-1].addinivalue_line("markers", f"{name}: tag from a feature file")
+    mark = getattr(pytest.mark, name)
+    return (mark(value) if value else mark)(function)
+
+
+# -- collection -------------------------------------------------------------------------------
+
+
+def scenario_of(item: pytest.Item):
+    return scenario_wrapper_template_registry.get(getattr(item, "obj", None))
+
+
+def scenario_id(item: pytest.Item, template) -> str:
+    """`<feature file>::<scenario name>`, an outline's name rendered with its example's values."""
+    example = item.callspec.params.get("_pytest_bdd_example", {}) if hasattr(item, "callspec") else {}
+    return f"features/{template.feature.rel_filename}::{template.render(example).name}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = set(config.option.req)
+    if unknown_ids(sorted(wanted)):
+        raise pytest.UsageError(f"--req names unknown requirement IDs: {unknown_ids(sorted(wanted))}")
+    errors, kept = [], []
+    for item in items:
+        template = scenario_of(item)
+        if template is None:
+            kept.append(item)
+            continue
+        reqs = sorted({m.args[0] for m in item.iter_markers("req")})
+        if unknown_ids(reqs):
+            errors.append(f"{scenario_id(item, template)}: unknown requirement IDs {unknown_ids(reqs)}")
+        label_scenario(item, template, reqs)
+        if not wanted or wanted & set(reqs):
+            kept.append(item)
+    if errors:
+        raise pytest.UsageError("tags name requirements the catalogue does not have:\n" + "\n".join(errors))
+    if wanted:
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
+def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
+    """Allure labels (epic = product, feature = procedure, story = branch) and requirement links."""
+    folder = Path(template.feature.rel_filename).parts[0]
+    catalogue = load()
+    product = PRODUCT_OF_FOLDER.get(folder) or (catalogue[reqs[0]].product if reqs else folder)
+    item.add_marker(pytest.mark.allure_label(product, label_type="epic"))
+    story = template.rule.name if template.rule else template.name
+    item.add_marker(pytest.mark.allure_label(story, label_type="story"))
+    for req_id in reqs:
+        item.add_marker(
+            pytest.mark.allure_link(req_id, name=f"{req_id}: {catalogue[req_id].text}", link_type="requirement")
+        )
+    item.user_properties.append(("scenario_id", scenario_id(item, template)))
+    item.user_properties.extend(("req", req_id) for req_id in reqs)
+
+
+# -- running ----------------------------------------------------------------------------------
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception) -> None:
+    message = undefined_step_message(step.keyword, step.name, f"features/{feature.rel_filename}", step.line_number)
+    raise StepDefinitionNotFoundError(message)
+
+
+def pytest_bdd_after_scenario(request, feature, scenario) -> None:
+    evidence.attach_all(request.node)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    report = yield
+    if call.excinfo is not None:
+        conformance = call.when == "call" and call.excinfo.errisinstance((ConformanceFailure, AssertionError))
+        report.user_properties.append(("harness_status", "failed" if conformance else "error"))
+    return report
+
+
+# -- the summary (on the controller when running under xdist) -------------------------------
+
+
+class ConformanceReporter:
+    """Collects each scenario's status from its reports and writes the summary at the end."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.results: dict[str, ScenarioResult] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        properties = dict(report.user_properties)
+        if "scenario_id" not in properties:
+            return
+        status = properties.get("harness_status", "passed" if report.passed or report.skipped else "error")
+        previous = self.results.get(report.nodeid)
+        if previous is None or previous.status == "passed":  # the first phase that went wrong wins
+            reqs = [value for key, value in report.user_properties if key == "req"]
+            self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status, reqs)
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if hasattr(self.config, "workerinput") or not self.results:
+            return
+        summary = self.config.harness_summary
+        for result in self.results.values():
+            summary.add(result)
+        if self.config.option.reports_dir:
+            summary.write(Path(self.config.option.reports_dir))
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        summary = self.config.harness_summary
+        if summary.scenarios:
+            counts = ", ".join(f"{n} {status}" for status, n in sorted(summary.counts().items()))
+            terminalreporter.write_sep("=", f"conformance ({summary.client}, seed {summary.seed}): {counts}")

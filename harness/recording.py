@@ -1,0 +1,69 @@
+"""Wraps any client's driver to keep a transcript: every action and the screen it led to.
+
+The transcript is the scenario's evidence in the report; it is masked before it is attached.
+"""
+
+from __future__ import annotations
+
+from clients.driver import Driver, Screen
+
+
+def describe(screen: Screen) -> str:
+    parts = [f"[{screen.name}]"]
+    parts += [f"{label}={value!r}" for label, value in screen.fields.items()]
+    parts += [f"<{button}>" for button in screen.buttons]
+    parts += [f"({element})" for element in screen.elements]
+    parts += [f'"{message}"' for message in screen.messages]
+    return " ".join(parts)
+
+
+class RecordingDriver:
+    """A Driver that forwards to another and writes down what happened."""
+
+    def __init__(self, inner: Driver, name: str) -> None:
+        self.inner = inner
+        self.name = name
+        self.transcript: list[str] = []
+
+    def _record(self, action: str) -> None:
+        try:
+            now = describe(self.inner.screen())
+        except Exception as exc:  # a closed app has no screen: that is worth recording too
+            now = f"(no screen: {exc})"
+        self.transcript.append(f"{self.name}: {action} -> {now}")
+
+    def open_app(self) -> None:
+        self.inner.open_app()
+        self._record("open app")
+
+    def open_link(self, url: str) -> None:
+        self.inner.open_link(url)
+        self._record(f"open link {url}")
+
+    def screen(self) -> Screen:
+        return self.inner.screen()
+
+    def history(self) -> list[str]:
+        return self.inner.history()
+
+    def wait_for_screen(self, name: str, timeout: float) -> Screen:
+        return self.inner.wait_for_screen(name, timeout)
+
+    def fill(self, label: str, value: str) -> None:
+        self.inner.fill(label, value)
+        self._record(f"fill {label!r} with {value!r}")
+
+    def press(self, label: str) -> None:
+        self.inner.press(label)
+        self._record(f"press <{label}>")
+
+    def tap(self, element: str, times: int = 1) -> None:
+        self.inner.tap(element, times)
+        self._record(f"tap ({element}) x{times}")
+
+    def back(self) -> None:
+        self.inner.back()
+        self._record("back")
+
+    def close(self) -> None:
+        self.inner.close()

@@ -1,0 +1,203 @@
+"""The MiCollab server's state and rules, free of HTTP: deployments, accounts, sessions."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import threading
+from dataclasses import dataclass, field
+
+from mocks.tenant import Tenant, User
+
+
+class ServerError(Exception):
+    """A refusal the API turns into an HTTP answer: `code` is the wire error code."""
+
+    status = 400
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(detail or code)
+        self.code = code
+
+
+class DeploymentRefused(ServerError):
+    status = 410
+
+
+class UnknownDeployment(ServerError):
+    status = 404
+
+
+class UnknownServer(ServerError):
+    status = 404
+
+
+class LoginRefused(ServerError):
+    status = 401
+
+
+class AccountLocked(ServerError):
+    status = 423
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__("account_locked", "too many wrong passwords")
+        self.retry_after = int(retry_after) + 1
+
+
+class NotAuthorised(ServerError):
+    status = 401
+
+
+def authentication_code(server_host: str, secret: str) -> str:
+    """The code carries the server, so a client that has never seen the server can use it."""
+    return base64.urlsafe_b64encode(f"{server_host}|{secret}".encode()).decode().rstrip("=")
+
+
+@dataclass
+class Deployment:
+    login_id: str
+    link_token: str
+    code_secret: str
+    created_at: float
+    used: bool = False
+
+
+@dataclass
+class Account:
+    user: User
+    logged_in_before: bool
+    failures: int = 0
+    locked_until: float = 0.0
+    imports: int = 0  # user data handed to a client: what MC-CODE-2 checks on the server side
+
+
+@dataclass
+class ServerTenant:
+    tenant: Tenant
+    accounts: dict[str, Account] = field(default_factory=dict)
+    deployments: list[Deployment] = field(default_factory=list)
+    sessions: dict[str, tuple[str, float]] = field(default_factory=dict)  # token -> login ID, expiry
+    received: list[dict] = field(default_factory=list)
+
+    def account(self, username: str) -> Account | None:
+        """By login ID, e-mail or UPN, case-insensitively."""
+        name = username.strip().lower()
+        return next(
+            (a for a in self.accounts.values() if name in {a.user.login_id, a.user.email.lower(), a.user.upn.lower()}),
+            None,
+        )
+
+
+class MiCollabDirectory:
+    def __init__(self) -> None:
+        self._tenants: dict[str, ServerTenant] = {}
+        self._lock = threading.RLock()
+
+    def add_tenant(self, tenant: Tenant) -> list[Deployment]:
+        """Provisions the users; the caller sends the welcome and deployment e-mails."""
+        state = ServerTenant(tenant)
+        now = tenant.clock.now()
+        for user in tenant.users:
+            state.accounts[user.login_id] = Account(user, user.logged_in_before)
+            state.deployments.append(
+                Deployment(user.login_id, secrets.token_urlsafe(24), secrets.token_urlsafe(12), now)
+            )
+        with self._lock:
+            self._tenants[tenant.server_host] = state
+        return state.deployments
+
+    def tenant(self, host: str) -> ServerTenant | None:
+        with self._lock:
+            return self._tenants.get(host.lower())
+
+    def secrets_of(self, tenant: Tenant) -> list[str]:
+        state = self._tenants.get(tenant.server_host)
+        deployments = state.deployments if state else []
+        return [
+            value
+            for d in deployments
+            for value in (d.link_token, d.code_secret, authentication_code(tenant.server_host, d.code_secret))
+        ]
+
+    def account_of(self, tenant: Tenant, login_id: str) -> Account:
+        return self._tenants[tenant.server_host].accounts[login_id]
+
+    # -- deployment ---------------------------------------------------------------------------
+
+    def redeem(self, state: ServerTenant, secret: str) -> tuple[Account, str]:
+        """Uses a deployment (link token or code secret) once; returns the account and a
+        short-lived deployment session that may fetch the user data to import."""
+        with self._lock:
+            deployment = next((d for d in state.deployments if secret in {d.link_token, d.code_secret}), None)
+            if deployment is None:
+                raise UnknownDeployment("unknown_deployment", "no such deployment")
+            clock, settings = state.tenant.clock, state.tenant.settings
+            if clock.now() > deployment.created_at + settings.deployment_ttl:
+                raise DeploymentRefused("deployment_expired", "the deployment has expired")
+            if deployment.used:
+                raise DeploymentRefused("deployment_used", "the deployment has already been used")
+            deployment.used = True
+            account = state.accounts[deployment.login_id]
+            return account, self._open_session(state, account, settings.deployment_session_ttl, "deploy")
+
+    def export_user_data(self, state: ServerTenant, token: str) -> dict:
+        account = self._session_account(state, token, "deploy")
+        with self._lock:
+            account.imports += 1
+        return {"favorites": list(account.user.favorites)}
+
+    # -- login ----------------------------------------------------------------------------------
+
+    def identify(self, state: ServerTenant, username: str) -> dict:
+        """The username-only page: which way the login continues. An unknown name gets the same
+        answer as a known one, so the page cannot be used to find out who has an account."""
+        account = state.account(username)
+        method = "cloudlink" if account and state.tenant.settings.cloudlink_auth else "password"
+        return {"method": method}
+
+    def login(self, state: ServerTenant, username: str, password: str) -> tuple[Account, str]:
+        with self._lock:
+            account = state.account(username)
+            clock, settings = state.tenant.clock, state.tenant.settings
+            now = clock.now()
+            if account is not None and account.locked_until > now:
+                raise AccountLocked(account.locked_until - now)
+            if account is None or not secrets.compare_digest(password, account.user.micollab_password):
+                self._count_failure(account, now, settings)
+                raise LoginRefused("invalid_credentials", "wrong username or password")
+            account.failures = 0
+            token = self._open_session(state, account, settings.session_ttl, "session")
+            return account, token
+
+    @staticmethod
+    def _count_failure(account: Account | None, now: float, settings) -> None:
+        if account is None:
+            return
+        account.failures += 1
+        if account.failures >= settings.lockout_threshold:
+            account.locked_until, account.failures = now + settings.lockout_duration, 0
+
+    def home(self, state: ServerTenant, token: str) -> dict:
+        account = self._session_account(state, token, "session")
+        with self._lock:
+            first_login, account.logged_in_before = not account.logged_in_before, True
+        user = account.user
+        return {"display_name": user.name, "login_id": user.login_id, "first_login": first_login}
+
+    def logout(self, state: ServerTenant, token: str) -> None:
+        with self._lock:
+            state.sessions.pop(f"session:{token}", None)
+
+    # -- sessions -------------------------------------------------------------------------------
+
+    def _open_session(self, state: ServerTenant, account: Account, ttl: float, kind: str) -> str:
+        token = secrets.token_urlsafe(24)
+        state.sessions[f"{kind}:{token}"] = (account.user.login_id, state.tenant.clock.now() + ttl)
+        return token
+
+    def _session_account(self, state: ServerTenant, token: str, kind: str) -> Account:
+        with self._lock:
+            login_id, expires = state.sessions.get(f"{kind}:{token}", ("", 0.0))
+            if not login_id or state.tenant.clock.now() > expires:
+                raise NotAuthorised("invalid_token", "missing, unknown or expired token")
+            return state.accounts[login_id]

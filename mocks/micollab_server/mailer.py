@@ -1,0 +1,66 @@
+"""The e-mails the MiCollab server sends when a user is created, over real SMTP."""
+
+from __future__ import annotations
+
+import smtplib
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+
+from mocks.micollab_server.directory import Deployment, authentication_code
+from mocks.tenant import Tenant, User
+
+WELCOME_SUBJECT = "Welcome to MiCollab"
+DEPLOYMENT_SUBJECT = "MiCollab Client Deployment"
+
+
+def _message(tenant: Tenant, user: User, subject: str, body: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = formataddr(("MiCollab", f"no-reply@{tenant.server_host}"))
+    message["To"] = formataddr((user.name, user.email))
+    message["Subject"] = subject
+    message["Message-ID"] = make_msgid(domain=tenant.server_host)
+    message.set_content(body)
+    return message
+
+
+def welcome_email(tenant: Tenant, user: User, scheme: str) -> EmailMessage:
+    body = (
+        f"Hello {user.name},\n\n"
+        "Your MiCollab account is ready.\n\n"
+        f"MiCollab Server: {tenant.server_host}\n"
+        f"Login ID: {user.login_id}\n"
+        f"Email ID: {user.email}\n"
+        f"Password: {user.micollab_password}\n\n"
+        f"MiCollab Web Client: {scheme}://{tenant.server_host}/ucs/micollab/\n"
+    )
+    return _message(tenant, user, WELCOME_SUBJECT, body)
+
+
+def deployment_link(tenant: Tenant, deployment: Deployment, scheme: str) -> str:
+    return f"{scheme}://{tenant.server_host}/micollab/deploy?token={deployment.link_token}"
+
+
+def deployment_email(tenant: Tenant, user: User, deployment: Deployment, scheme: str) -> EmailMessage:
+    code = authentication_code(tenant.server_host, deployment.code_secret)
+    body = (
+        f"Hello {user.name},\n\n"
+        "To set up MiCollab Client on your computer, click the link below:\n\n"
+        f"{deployment_link(tenant, deployment, scheme)}\n\n"
+        "Or open MiCollab Client and paste this authentication code:\n\n"
+        f"Authentication Code: {code}\n\n"
+        "The link and the code can be used once.\n"
+    )
+    return _message(tenant, user, DEPLOYMENT_SUBJECT, body)
+
+
+class Mailer:
+    def __init__(self, smtp_host: str, smtp_port: int, scheme: str) -> None:
+        self._address = (smtp_host, smtp_port)
+        self.scheme = scheme
+
+    def send_user_created(self, tenant: Tenant, deployments: list[Deployment]) -> None:
+        by_login = {d.login_id: d for d in deployments}
+        with smtplib.SMTP(*self._address, timeout=10) as smtp:
+            for user in tenant.users:
+                smtp.send_message(welcome_email(tenant, user, self.scheme))
+                smtp.send_message(deployment_email(tenant, user, by_login[user.login_id], self.scheme))

@@ -1,0 +1,57 @@
+"""One scenario's tenant: a company, its users and its settings. Plain data shared by all mocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mocks.clock import Clock
+
+HOUR = 3600.0
+DAY = 24 * HOUR
+
+
+@dataclass(frozen=True)
+class TenantSettings:
+    """Every knob a scenario may turn; defaults are the documented or usual production values."""
+
+    cloudlink_auth: bool = False  # CloudLink-based Authentication enabled for the tenant's users
+    server_version: str = "9.8"
+    deployment_ttl: float = 7 * DAY  # validity of a deployment link / authentication code
+    deployment_session_ttl: float = 10 * 60  # how long a redeemed deployment may import user data
+    session_ttl: float = 8 * HOUR  # MiCollab client session
+    lockout_threshold: int = 5  # wrong passwords in a row that lock the account
+    lockout_duration: float = 30 * 60
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    email: str
+    login_id: str
+    upn: str
+    micollab_password: str
+    logged_in_before: bool = False  # not the first login: there is user data to import
+    favorites: tuple[str, ...] = ()  # the user data a client imports
+
+
+@dataclass
+class Tenant:
+    id: str
+    company: str
+    domain: str
+    settings: TenantSettings
+    users: list[User]
+    clock: Clock = field(default_factory=Clock)
+
+    @property
+    def server_host(self) -> str:
+        return f"micollab.{self.domain}"
+
+    @property
+    def user(self) -> User:
+        """The scenario's user: most scenarios have exactly one."""
+        return self.users[0]
+
+    def secrets(self) -> list[str]:
+        """Values that must never reach a report unmasked."""
+        return [u.micollab_password for u in self.users]

@@ -1,0 +1,200 @@
+"""The MiCollab Client, driven through the driver interface in the documentation's words."""
+
+from __future__ import annotations
+
+from parse import with_pattern
+from pytest_bdd import given, parsers, then, when
+
+from harness import checks
+from mocks.mail.reading import labelled_value
+
+USERNAME_FIELD = "Email ID or Login ID"
+
+
+@with_pattern(r"PC|MAC|iOS|Android")
+def _device(text: str) -> str:
+    return text
+
+
+@with_pattern(r"[A-Z][\w/]*(?: [A-Z][\w/]*)*")
+def _button(text: str) -> str:
+    """Capitalised words only, so "clicks Accept on the license agreement screen" names Accept."""
+    return text
+
+
+@with_pattern(r"Email ID|Login ID")
+def _identifier(text: str) -> str:
+    """The names the MiCollab welcome e-mail gives the user's identities."""
+    return text
+
+
+EXTRA_TYPES = {"Device": _device, "Button": _button, "Identifier": _identifier}
+
+
+def step(text: str):
+    return parsers.parse(text, extra_types=EXTRA_TYPES)
+
+
+# -- the device ---------------------------------------------------------------------------------
+
+
+@given(step("the MiCollab Client application is installed on a {device:Device}"), target_fixture="client")
+def client_installed(devices, device):
+    return devices.install(device)
+
+
+@given(
+    step(
+        "the MiCollab Client application is installed on a {device:Device}"
+        " with the MiCollab server from the welcome e-mail"
+    ),
+    target_fixture="client",
+)
+def client_installed_for_server(devices, device, tenant):
+    return devices.install(device, server_host=tenant.server_host)
+
+
+@given("the link in the deployment e-mail has been used on another computer")
+def link_used_elsewhere(devices, deployment_link):
+    devices.install("PC").open_link(deployment_link)
+
+
+@given("the user has clicked the link in the deployment e-mail and accepted the license agreement")
+def on_password_page_by_link(client, deployment_link):
+    client.open_link(deployment_link)
+    checks.current_screen(client, "license agreement")
+    client.press("Accept")
+
+
+# -- what the user does -------------------------------------------------------------------------
+
+
+@when("the user clicks the link provided in the deployment e-mail message")
+def click_deployment_link(client, deployment_link):
+    client.open_link(deployment_link)
+
+
+@when("the user opens the MiCollab Client application")
+def open_application(client):
+    client.open_app()
+
+
+@when("the user pastes the authentication code provided in the deployment e-mail")
+def paste_authentication_code(client, authentication_code):
+    checks.field_offered(client, "Authentication Code")
+    client.fill("Authentication Code", authentication_code)
+
+
+@when(step("the user clicks {button:Button} on the {screen} screen"))
+def click_on_screen(client, button, screen):
+    checks.current_screen(client, screen)
+    checks.button_offered(client, button)
+    client.press(button)
+
+
+@when(step("the user clicks {button:Button}"))
+def click(client, button):
+    checks.button_offered(client, button)
+    client.press(button)
+
+
+@when("the user enters the password provided in the welcome e-mail message")
+def enter_welcome_password(client, welcome_password):
+    checks.field_offered(client, "Password")
+    client.fill("Password", welcome_password)
+
+
+@when("the user enters a wrong password")
+def enter_wrong_password(client, welcome_password):
+    checks.field_offered(client, "Password")
+    client.fill("Password", welcome_password[::-1] + "!")
+
+
+@when(step("the user enters a wrong password {count:d} times"))
+def enter_wrong_password_repeatedly(client, welcome_password, count):
+    for _ in range(count):
+        enter_wrong_password(client, welcome_password)
+        client.press("Apply")
+
+
+@when(step("the user enters the {identifier:Identifier} from the MiCollab welcome e-mail"))
+def enter_username(client, welcome_email, identifier):
+    checks.field_offered(client, USERNAME_FIELD)
+    client.fill(USERNAME_FIELD, labelled_value(welcome_email, identifier))
+
+
+@when(step("the user taps the Mitel logo {times:d} times"))
+def tap_logo(client, times):
+    client.tap("Mitel logo", times)
+
+
+@when("the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail")
+def enter_manual_login(client, welcome_email):
+    checks.current_screen(client, "Manual Login")
+    client.fill("Server Hostname", labelled_value(welcome_email, "MiCollab Server"))
+    client.fill("Login ID/Email ID", labelled_value(welcome_email, "Login ID"))
+
+
+# -- what the user sees -------------------------------------------------------------------------
+
+
+@then(step("the MiCollab Client application opens on the {screen} screen"))
+def application_opens_on(client, screen):
+    checks.current_screen(client, screen)
+
+
+@then(step("the {screen} screen is displayed"))
+def screen_displayed(client, screen):
+    checks.current_screen(client, screen)
+
+
+@then(step("the {screen} screen is not displayed"))
+def screen_not_displayed(client, screen):
+    checks.never_shown(client, screen)
+
+
+@then("the login page displays only the username field")
+def login_page_only_username(client):
+    checks.current_screen(client, "login")
+    checks.only_fields(client, [USERNAME_FIELD])
+
+
+@then("the progressing screen is shown, followed by the MiCollab Home screen")
+def progressing_then_home(client):
+    checks.current_screen(client, "MiCollab Home")
+    checks.screens_in_order(client, ["progressing", "MiCollab Home"])
+
+
+@then("the client offers Import")
+def import_offered(client):
+    checks.current_screen(client, "import")
+    checks.button_offered(client, "Import")
+
+
+@then("the client does not offer Import")
+def import_not_offered(client):
+    checks.never_shown(client, "import")
+
+
+@then("the user data is imported")
+def user_data_imported(client, simulated, tenant):
+    checks.elements_shown(client, list(tenant.user.favorites))
+    checks.server_recorded(
+        "the MiCollab server handed the user data to the client",
+        simulated.micollab.account_of(tenant, tenant.user.login_id).imports,
+    )
+
+
+@then(parsers.parse('the client says "{words}"'))
+def client_says(client, words):
+    checks.message_contains(client, words)
+
+
+@then("the user is not logged in")
+def not_logged_in(client):
+    checks.never_shown(client, "MiCollab Home")
+
+
+@then("the user is logged in to MiCollab Client")
+def logged_in(client):
+    checks.current_screen(client, "MiCollab Home")
