@@ -1,0 +1,195 @@
+"""Faulty variants of the reference MiCollab Client, each breaking one documented behaviour.
+
+A harness that passes every client proves nothing: `tests/test_mutants.py` runs the scenarios
+tagged with each mutant's `breaks` IDs against it and requires them to fail.
+"""
+
+from __future__ import annotations
+
+from clients.driver import Screen
+from clients.micollab import MiCollabClient
+from clients.micollab import screens as s
+
+
+class IgnoresDeploymentLink(MiCollabClient):
+    """The OS hands the deployment link over, but the client only opens its start screen."""
+
+    breaks = ("MC-LINK-1",)
+
+    def open_link(self, url: str) -> None:
+        self.open_app()
+
+
+class SkipsLicenseAfterLink(MiCollabClient):
+    """Deployed by the link, goes straight to the password screen."""
+
+    breaks = ("MC-LINK-2",)
+
+    def open_link(self, url: str) -> None:
+        super().open_link(url)
+        if self.screen().name == s.LICENSE:
+            self.show_password_page()
+
+
+class ShowsHomeDespiteWrongPassword(MiCollabClient):
+    """Logs the user in whatever the server answers to the password."""
+
+    breaks = ("MC-LINK-3",)
+
+    def submit_password(self) -> None:
+        super().submit_password()
+        if self.screen().name == s.PASSWORD:
+            self.show(Screen(s.PROGRESSING))
+            self.show(Screen(s.HOME))
+
+
+class IgnoresPastedCode(MiCollabClient):
+    """Apply on the authentication code screen does nothing."""
+
+    breaks = ("MC-CODE-1",)
+
+    def apply_code(self) -> None:
+        pass
+
+
+class NeverOffersImport(MiCollabClient):
+    """Treats every login as the first: the user data is never imported."""
+
+    breaks = ("MC-CODE-2",)
+
+    def deploy(self, host: str, secret: str) -> None:
+        super().deploy(host, secret)
+        if self.screen().name == s.IMPORT:
+            self.show_license()
+
+
+class ImportFetchesNothing(MiCollabClient):
+    """Offers Import but does not fetch the user data."""
+
+    breaks = ("MC-CODE-2",)
+
+    def import_user_data(self) -> None:
+        self.show_license()
+
+
+class SkipsLicenseAfterImport(MiCollabClient):
+    """After Import, goes straight to the password screen."""
+
+    breaks = ("MC-CODE-3",)
+
+    def import_user_data(self) -> None:
+        super().import_user_data()
+        if self.screen().name == s.LICENSE:
+            self.show_password_page()
+
+
+class LogsInWithDisplayNameAfterImport(MiCollabClient):
+    """After Import, sends the user's display name instead of the deployed login ID."""
+
+    breaks = ("MC-CODE-4",)
+
+    def import_user_data(self) -> None:
+        super().import_user_data()
+        self.username = "imported user"
+
+
+class OpensManualLoginOnTwoTaps(MiCollabClient):
+    breaks = ("MC-MAN-1",)
+
+    def tap(self, element: str, times: int = 1) -> None:
+        super().tap(element, max(times, s.MANUAL_LOGIN_TAPS) if times >= 2 else times)  # noqa: PLR2004
+
+
+class NeedsFourTaps(MiCollabClient):
+    breaks = ("MC-MAN-1",)
+
+    def tap(self, element: str, times: int = 1) -> None:
+        super().tap(element, times - 1)
+
+
+class IgnoresServerHostname(MiCollabClient):
+    """Manual Login: Next ignores the Server Hostname typed by the user."""
+
+    breaks = ("MC-MAN-2",)
+
+    def submit_manual_login(self) -> None:
+        self.identify(self.field(s.MANUAL_LOGIN_ID_FIELD).strip())
+
+
+class ManualLoginWithoutPasswordPage(MiCollabClient):
+    """Manual Login: Next goes back to the username-only page instead of the password page."""
+
+    breaks = ("MC-MAN-4",)
+
+    def submit_manual_login(self) -> None:
+        super().submit_manual_login()
+        if self.screen().name == s.PASSWORD:
+            self.show_login_page()
+
+
+class LoginPageAsksForPassword(MiCollabClient):
+    """The login page shows a password field beside the username."""
+
+    breaks = ("MC-CL-1",)
+
+    def show_login_page(self) -> None:
+        self.show(Screen(s.LOGIN, {s.USERNAME_FIELD: "", s.PASSWORD_FIELD: ""}, (s.NEXT,), (s.MITEL_LOGO,)))
+
+
+class NoPasswordPageAfterUsername(MiCollabClient):
+    """CloudLink-based Authentication not enabled, yet Next does not open the password page."""
+
+    breaks = ("MC-CL-7",)
+
+    def submit_username(self) -> None:
+        self.show_error("cloudlink_unsupported")
+
+
+class SkipsProgressingScreen(MiCollabClient):
+    breaks = ("MC-CL-9",)
+
+    def show(self, screen: Screen) -> None:
+        if screen.name != s.PROGRESSING:
+            super().show(screen)
+
+
+class ContinuesAfterRefusedDeployment(MiCollabClient):
+    """An expired or used deployment still leads to the license agreement."""
+
+    breaks = ("SEC-OAUTH-2",)
+
+    def deploy(self, host: str, secret: str) -> None:
+        super().deploy(host, secret)
+        if self.screen().messages:
+            self.server = host
+            self.show_license()
+
+
+class HidesLockout(MiCollabClient):
+    """Says the password is wrong when the account is locked."""
+
+    breaks = ("SEC-LOCK-1",)
+
+    def show_error(self, code: str, **details) -> None:
+        super().show_error("invalid_credentials" if code == "account_locked" else code, **details)
+
+
+MUTANTS = [
+    IgnoresDeploymentLink,
+    SkipsLicenseAfterLink,
+    ShowsHomeDespiteWrongPassword,
+    IgnoresPastedCode,
+    NeverOffersImport,
+    ImportFetchesNothing,
+    SkipsLicenseAfterImport,
+    LogsInWithDisplayNameAfterImport,
+    OpensManualLoginOnTwoTaps,
+    NeedsFourTaps,
+    IgnoresServerHostname,
+    ManualLoginWithoutPasswordPage,
+    LoginPageAsksForPassword,
+    NoPasswordPageAfterUsername,
+    SkipsProgressingScreen,
+    ContinuesAfterRefusedDeployment,
+    HidesLockout,
+]
