@@ -37,3 +37,20 @@ def req_ids_of_tags(tags: set[str] | list[str]) -> list[str]:
 def unknown_ids(ids: list[str]) -> list[str]:
     known = load()
     return [req_id for req_id in ids if req_id not in known]
+
+
+def as_markdown(requirements: dict[str, Requirement] | None = None) -> str:
+    """docs/requirements.md: one anchor per ID, so reports can link to a requirement."""
+    requirements = requirements or load()
+    lines = ["# Requirements", "", "Generated from `harness/requirements.toml` by `python -m harness.catalogue`.", ""]
+    section = None
+    for req in requirements.values():
+        if (req.product, req.section) != section:
+            section = (req.product, req.section)
+            lines += ["", f"## {req.product}: {req.section}", ""]
+        lines.append(f'- <a id="{req.id}"></a>**{req.id}** ({req.doc}): {req.text}')
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(as_markdown(), end="")

@@ -72,10 +72,16 @@ def scenario_of(item: pytest.Item):
     return scenario_wrapper_template_registry.get(getattr(item, "obj", None))
 
 
+def feature_path(config: pytest.Config, feature) -> str:
+    """The feature file's path from the project root, as a user would open it."""
+    path = Path(feature.filename)
+    return str(path.relative_to(config.rootpath)) if path.is_relative_to(config.rootpath) else str(path)
+
+
 def scenario_id(item: pytest.Item, template) -> str:
     """`<feature file>::<scenario name>`, an outline's name rendered with its example's values."""
     example = item.callspec.params.get("_pytest_bdd_example", {}) if hasattr(item, "callspec") else {}
-    return f"features/{template.feature.rel_filename}::{template.render(example).name}"
+    return f"{feature_path(item.config, template.feature)}::{template.render(example).name}"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -90,12 +96,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         reqs = sorted({m.args[0] for m in item.iter_markers("req")})
         if unknown_ids(reqs):
-            errors.append(f"{scenario_id(item, template)}: unknown requirement IDs {unknown_ids(reqs)}")
+            where = f"{feature_path(config, template.feature)}:{template.line_number}"
+            errors.append(f"{where}: scenario {template.name!r} names unknown requirement IDs {unknown_ids(reqs)}")
+            continue
         label_scenario(item, template, reqs)
         if not wanted or wanted & set(reqs):
             kept.append(item)
     if errors:
-        raise pytest.UsageError("tags name requirements the catalogue does not have:\n" + "\n".join(errors))
+        known = "harness/requirements.toml"
+        raise pytest.UsageError(f"@req tags name requirements that {known} does not have:\n" + "\n".join(errors))
     if wanted:
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
@@ -103,7 +112,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
     """Allure labels (epic = product, feature = procedure, story = branch) and requirement links."""
-    folder = Path(template.feature.rel_filename).parts[0]
+    folder = Path(template.feature.filename).parent.name
     catalogue = load()
     product = PRODUCT_OF_FOLDER.get(folder) or (catalogue[reqs[0]].product if reqs else folder)
     item.add_marker(pytest.mark.allure_label(product, label_type="epic"))
@@ -122,7 +131,8 @@ def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_bdd_step_func_lookup_error(request, feature, scenario, step, exception) -> None:
-    message = undefined_step_message(step.keyword, step.name, f"features/{feature.rel_filename}", step.line_number)
+    where = feature_path(request.config, feature)
+    message = undefined_step_message(step.keyword, step.name, where, step.line_number)
     raise StepDefinitionNotFoundError(message)
 
 

@@ -20,7 +20,7 @@ KILL_MATRIX = ROOT / "reports" / "kill-matrix.json"
 def run_features(client: str, reqs: list[str], out: Path) -> dict:
     """Runs the scenarios tagged with `reqs` against `client` in a fresh pytest; its summary."""
     command = [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:cacheprovider"]
-    command += ["--client", client, "--reports-dir", str(out), *(f"--req={r}" for r in reqs)]
+    command += [f"--client={client}", f"--reports-dir={out}", *(f"--req={r}" for r in reqs)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     summary = out / "conformance-summary.json"
     if not summary.exists():

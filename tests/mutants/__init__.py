@@ -97,7 +97,7 @@ class OpensManualLoginOnTwoTaps(MiCollabClient):
     breaks = ("MC-MAN-1",)
 
     def tap(self, element: str, times: int = 1) -> None:
-        super().tap(element, max(times, s.MANUAL_LOGIN_TAPS) if times >= 2 else times)  # noqa: PLR2004
+        super().tap(element, times + 1)
 
 
 class NeedsFourTaps(MiCollabClient):

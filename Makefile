@@ -1,0 +1,54 @@
+# The harness's entry points. `make conformance` is the main job; `make test` is what CI runs.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+REPORTS ?= reports
+SEED ?=
+WORKERS ?= 2
+CLIENT ?= reference
+SEED_OPT := $(if $(SEED),--seed $(SEED),)
+PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) --client=$(CLIENT) $(SEED_OPT) \
+	--reports-dir=$(REPORTS) --junitxml=$(REPORTS)/junit.xml \
+	--alluredir=$(REPORTS)/allure-results --clean-alluredir \
+	--allure-link-pattern=requirement:../../docs/requirements.md#{}
+
+.PHONY: setup conformance test lint selftest bench steps clean
+
+setup: $(VENV)/.installed .tools/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@command -v python3 >/dev/null || { echo "Python 3.11 is needed: apt-get install python3 python3-venv"; exit 1; }
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	@$(UV) pip install --quiet --python $(PY) -r pyproject.toml --extra dev
+	@touch $@
+
+.tools/.installed: tools/setup-allure $(VENV)/.installed
+	@VENV=$(VENV) bash tools/setup-allure
+	@mkdir -p .tools && touch $@
+
+# Every feature against the client, then the Allure report and the summary; fails on any failed scenario.
+conformance: setup
+	@mkdir -p $(REPORTS)
+	@status=0; $(PYTEST_FEATURES) || status=$$?; \
+	$(PY) -m harness.report --reports $(REPORTS) || status=$${status:-1}; \
+	exit $$status
+
+lint: setup
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+selftest: setup
+	@$(PY) -m pytest tests -n $(WORKERS)
+
+test: lint selftest conformance
+
+bench: setup
+	@$(PY) -m bench --reports $(REPORTS)
+
+steps: setup
+	@$(PY) -m harness.step_catalogue
+
+clean:
+	rm -rf $(REPORTS)/allure-results $(REPORTS)/allure-report $(REPORTS)/*.json $(REPORTS)/*.md $(REPORTS)/*.xml

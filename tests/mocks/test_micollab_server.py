@@ -1,0 +1,86 @@
+"""The MiCollab server's rules: single-use expiring deployments, lockout, no user enumeration."""
+
+from __future__ import annotations
+
+import pytest
+
+from mocks.micollab_server.directory import (
+    AccountLocked,
+    DeploymentRefused,
+    LoginRefused,
+    MiCollabDirectory,
+    NotAuthorised,
+    UnknownDeployment,
+)
+from mocks.tenant import Tenant, TenantSettings, User
+
+USER = User("Ann Lee", "ann.lee@acme.example.com", "alee", "alee@acme.example.com", "S3cret-pass!")
+
+
+@pytest.fixture
+def server():
+    directory = MiCollabDirectory()
+    tenant = Tenant("t1", "Acme", "acme.example.com", TenantSettings(lockout_threshold=3), [USER])
+    [deployment] = directory.add_tenant(tenant)
+    return directory, directory.tenant(tenant.server_host), deployment, tenant
+
+
+def test_a_deployment_is_redeemed_once(server):
+    directory, state, deployment, _ = server
+    account, session = directory.redeem(state, deployment.link_token)
+    assert account.user == USER
+    assert session
+    with pytest.raises(DeploymentRefused, match="already been used"):
+        directory.redeem(state, deployment.code_secret)
+
+
+def test_a_deployment_expires(server):
+    directory, state, deployment, tenant = server
+    tenant.clock.advance(tenant.settings.deployment_ttl + 1)
+    with pytest.raises(DeploymentRefused, match="expired"):
+        directory.redeem(state, deployment.code_secret)
+
+
+def test_an_unknown_deployment_is_refused(server):
+    directory, state, _, _ = server
+    with pytest.raises(UnknownDeployment):
+        directory.redeem(state, "not-a-deployment")
+
+
+@pytest.mark.parametrize("username", ["alee", "ann.lee@acme.example.com", "ALEE@acme.example.com"])
+def test_login_id_email_and_upn_all_log_in(server, username):
+    directory, state, _, _ = server
+    _, token = directory.login(state, username, USER.micollab_password)
+    assert directory.home(state, token)["display_name"] == "Ann Lee"
+
+
+def test_wrong_passwords_lock_the_account_until_the_lockout_time_passes(server):
+    directory, state, _, tenant = server
+    for _ in range(3):
+        with pytest.raises(LoginRefused):
+            directory.login(state, "alee", "wrong")
+    with pytest.raises(AccountLocked):
+        directory.login(state, "alee", USER.micollab_password)
+    tenant.clock.advance(tenant.settings.lockout_duration + 1)
+    assert directory.login(state, "alee", USER.micollab_password)
+
+
+def test_the_username_page_answers_alike_for_unknown_users(server):
+    directory, state, _, _ = server
+    assert directory.identify(state, "nobody") == directory.identify(state, "alee") == {"method": "password"}
+
+
+def test_logout_ends_the_session(server):
+    directory, state, _, _ = server
+    _, token = directory.login(state, "alee", USER.micollab_password)
+    directory.logout(state, token)
+    with pytest.raises(NotAuthorised):
+        directory.home(state, token)
+
+
+def test_user_data_needs_the_deployment_session(server):
+    directory, state, deployment, _ = server
+    with pytest.raises(NotAuthorised):
+        directory.export_user_data(state, "guess")
+    _, session = directory.redeem(state, deployment.link_token)
+    assert directory.export_user_data(state, session) == {"favorites": []}

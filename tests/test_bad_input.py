@@ -1,0 +1,117 @@
+"""Bad input gets a message a user can act on: undefined steps, unknown clients and
+requirements, busy ports, mocks that die. Each runs a small project of its own in pytester."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from harness.errors import HarnessError
+from mocks.netutil import LOOPBACK, listening_socket
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CONFTEST = "from harness import PYTEST_PLUGINS\npytest_plugins = PYTEST_PLUGINS\n"
+TEST_MODULE = "from pytest_bdd import scenarios\nscenarios('.')\n"
+GOOD_FEATURE = """Feature: A QA engineer's feature
+  @req:{req}
+  Scenario: Opening the client
+    Given a MiCollab user whose CloudLink-based Authentication is not enabled
+    And the MiCollab Client application is installed on a PC
+    When the user opens the MiCollab Client application
+    Then the authentication code screen is displayed
+"""
+FEATURE = """Feature: A QA engineer's feature
+  @req:{req}
+  Scenario: Opening the client
+    Given a MiCollab user whose CloudLink-based Authentication is not enabled
+    And the MiCollab Client application is installed on a PC
+    When the user open the MiCollab Client aplication
+    Then the authentication code screen is displayed
+"""
+
+
+@pytest.fixture
+def project(pytester):
+    pytester.makeconftest(CONFTEST)
+    pytester.makepyfile(test_features=TEST_MODULE)
+    pytester.makeini("[pytest]\nbdd_features_base_dir = .\n")
+    return pytester
+
+
+def run(project, *args):
+    project._monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    return project.runpytest_subprocess("-p", "no:cacheprovider", *args)
+
+
+def test_an_undefined_step_names_the_file_and_line_and_the_nearest_steps(project):
+    project.makefile(".feature", qa=FEATURE.format(req="MC-CODE-1"))
+    result = run(project)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*qa.feature:6: no step definition matches: When the user open the MiCollab Client aplication*",
+            "*Nearest known steps:*",
+            "*When the user opens the MiCollab Client application*",
+        ]
+    )
+
+
+def test_a_scenario_written_from_known_steps_runs_with_no_python(project):
+    project.makefile(".feature", qa=GOOD_FEATURE.format(req="MC-CODE-1"))
+    run(project).assert_outcomes(passed=1)
+
+
+def test_an_unknown_requirement_tag_stops_the_run_with_its_scenario(project):
+    project.makefile(".feature", qa=FEATURE.format(req="MC-NOPE-9"))
+    result = run(project)
+    assert result.ret != 0
+    expected = "qa.feature:3: scenario 'Opening the client' names unknown requirement IDs ['MC-NOPE-9']"
+    assert expected in result.stderr.str()
+
+
+def test_an_unknown_client_lists_the_known_ones(project):
+    project.makefile(".feature", qa=FEATURE.format(req="MC-CODE-1"))
+    result = run(project, "--client", "nonesuch")
+    assert result.ret != 0
+    result.stderr.fnmatch_lines(
+        ["*unknown client 'nonesuch': use one of [[]reference[]] or an importable 'module:Factory'*"]
+    )
+
+
+def test_a_client_module_that_does_not_import_is_named(project):
+    project.makefile(".feature", qa=FEATURE.format(req="MC-CODE-1"))
+    result = run(project, "--client", "no_such_vendor.adapter:Client")
+    assert result.ret != 0
+    result.stderr.fnmatch_lines(["*cannot load client adapter 'no_such_vendor.adapter:Client'*"])
+
+
+def test_a_mock_that_dies_mid_run_is_a_harness_error_not_a_conformance_failure(project, tmp_path):
+    dies = GOOD_FEATURE.format(req="MC-CODE-1").replace("    When", "    And the MiCollab server dies\n    When")
+    project.makefile(".feature", qa=dies)
+    project.makeconftest(
+        CONFTEST
+        + "from pytest_bdd import given\n"
+        + "@given('the MiCollab server dies')\n"
+        + "def kill_network(simulated):\n    simulated.network.stop()\n"
+    )
+    result = run(project, f"--reports-dir={tmp_path}")
+    result.stdout.fnmatch_lines(["*HarnessError: the network mock server stopped*"])
+    summary = (tmp_path / "conformance-summary.json").read_text()
+    assert '"status": "error"' in summary
+    assert '"status": "failed"' not in summary
+
+
+def test_a_busy_port_says_so():
+    with listening_socket() as taken:
+        port = taken.getsockname()[1]
+        with pytest.raises(HarnessError, match=f"port {port} on {LOOPBACK} is busy"):
+            listening_socket(port)
+
+
+def test_mock_servers_bind_only_the_loopback_address():
+    with listening_socket() as sock:
+        assert sock.getsockname()[0] == LOOPBACK
+        assert sock.family == socket.AF_INET

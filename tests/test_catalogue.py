@@ -1,0 +1,49 @@
+"""The requirements catalogue: complete, stable, and the only source of requirement tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytest_bdd.parser import FeatureParser
+
+from harness.catalogue import CATALOGUE_PATH, as_markdown, load, req_ids_of_tags
+
+ROOT = Path(__file__).resolve().parents[1]
+PREFIXES = ("MC-LINK", "MC-CODE", "MC-WEB", "MC-UPN", "MC-CL", "MC-MAN", "MC-UPG", "MO-", "SEC-", "RES-")
+
+
+def feature_tags() -> dict[str, set[str]]:
+    """Every scenario's tags (its own, its rule's and its feature's), by feature file."""
+    found = {}
+    for path in sorted((ROOT / "features").rglob("*.feature")):
+        feature = FeatureParser(str(ROOT / "features"), str(path.relative_to(ROOT / "features"))).parse()
+        tags = set(feature.tags)
+        for scenario in feature.scenarios.values():
+            tags |= scenario.tags | (scenario.rule.tags if scenario.rule else set())
+        found[str(path.relative_to(ROOT))] = tags
+    return found
+
+
+def test_catalogue_has_the_56_requirements_of_the_specification():
+    catalogue = load()
+    assert len(catalogue) == 56
+    assert all(req_id.startswith(PREFIXES) for req_id in catalogue)
+    assert all(req.text and req.product and req.doc for req in catalogue.values())
+
+
+def test_every_req_tag_names_a_catalogued_requirement():
+    known = set(load())
+    unknown = {path: set(req_ids_of_tags(tags)) - known for path, tags in feature_tags().items()}
+    assert not any(unknown.values()), unknown
+
+
+def test_requirements_page_is_generated_from_the_catalogue():
+    page = (ROOT / "docs" / "requirements.md").read_text()
+    assert page == as_markdown(), f"regenerate: python -m harness.catalogue > docs/requirements.md ({CATALOGUE_PATH})"
+
+
+def test_req_ids_of_tags_reads_only_req_tags():
+    assert req_ids_of_tags({"req:MC-LINK-2", "doc:micollab-client-login", "req:MC-LINK-1"}) == [
+        "MC-LINK-1",
+        "MC-LINK-2",
+    ]

@@ -1,0 +1,54 @@
+"""The conformance summary's statuses and format (DESIGN.md: keep it stable)."""
+
+from __future__ import annotations
+
+import json
+
+from harness.catalogue import load
+from harness.masking import MASK, Masker
+from harness.summary import ScenarioResult, Summary
+
+
+def summary_of(*results: ScenarioResult) -> dict:
+    summary = Summary("reference", 42)
+    for result in results:
+        summary.add(result)
+    return summary.as_json()
+
+
+def test_every_catalogued_requirement_is_listed_not_run_when_untested():
+    data = summary_of()
+    assert set(data["requirements"]) == set(load())
+    assert {e["status"] for e in data["requirements"].values()} == {"not-run"}
+    assert (data["client"], data["seed"]) == ("reference", 42)
+
+
+def test_a_failed_scenario_fails_its_requirement_over_passes_and_errors():
+    data = summary_of(
+        ScenarioResult("f::a", "passed", ["MC-LINK-1"]),
+        ScenarioResult("f::b", "error", ["MC-LINK-1"]),
+        ScenarioResult("f::c", "failed", ["MC-LINK-1"]),
+        ScenarioResult("f::d", "error", ["MC-LINK-2"]),
+        ScenarioResult("f::e", "passed", ["MC-LINK-2", "MC-LINK-3"]),
+        ScenarioResult("f::f", "not-applicable", ["MC-WEB-1"]),
+    )["requirements"]
+    assert [data[r]["status"] for r in ("MC-LINK-1", "MC-LINK-2", "MC-LINK-3", "MC-WEB-1")] == [
+        "failed",
+        "error",
+        "passed",
+        "not-applicable",
+    ]
+    assert data["MC-LINK-3"]["scenarios"] == [{"id": "f::e", "status": "passed"}]
+
+
+def test_summary_files_are_written(tmp_path):
+    summary = Summary("reference", 1)
+    summary.add(ScenarioResult("f::a", "passed", ["MC-LINK-1"]))
+    json_path, md_path = summary.write(tmp_path)
+    assert json.loads(json_path.read_text())["requirements"]["MC-LINK-1"]["status"] == "passed"
+    assert "| MC-LINK-1 | **passed** |" in md_path.read_text()
+
+
+def test_masking_hides_every_secret_longest_first():
+    mask = Masker(["abcd1234", "abcd", "xy"])
+    assert mask("pw abcd1234 code abcd short xy") == f"pw {MASK} code {MASK} short xy"
