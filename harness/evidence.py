@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import allure
 import pytest
+from pytest_bdd.steps import step_function_context_registry
 
 from harness.masking import Masker
 from harness.recording import RecordingDriver
@@ -30,16 +31,30 @@ def of(item: pytest.Item) -> Evidence:
     return item.stash.setdefault(KEY, Evidence())
 
 
+def masker(item: pytest.Item) -> Masker:
+    """The scenario's masker, knowing every secret its world has made so far."""
+    found = of(item)
+    for source in found.secret_sources:
+        found.masker.add(*source())
+    return found.masker
+
+
+def step_parameters(item: pytest.Item, step, step_func) -> dict[str, str]:
+    """The parameters a step takes from its Gherkin text (not its fixtures), masked."""
+    contexts = [c for c in list(step_function_context_registry.values()) if c.step_func is step_func]
+    parsed = (contexts[0].parser.parse_arguments(step.name) or {}) if contexts else {}
+    mask = masker(item)
+    return {name: mask(str(value)) for name, value in parsed.items()}
+
+
 def attach_all(item: pytest.Item) -> None:
     found = item.stash.get(KEY, None)
     if found is None:
         return
-    mask = found.masker
-    for source in found.secret_sources:
-        mask.add(*source())
+    mask = masker(item)
     for driver in found.drivers:
         transcript = "\n".join(driver.transcript) or "(no action)"
         allure.attach(mask(transcript), f"screen transcript ({driver.name})", allure.attachment_type.TEXT)
     for source in found.mail_sources:
         for name, raw in source():
-            allure.attach(mask.bytes(raw), name, "message/rfc822", "eml")
+            allure.attach(mask.email(raw), name, "message/rfc822", "eml")

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
+import re
+
 MASK = "••••••"
 MIN_SECRET_LENGTH = 4  # shorter values would mask ordinary words
+# Whatever is typed into a field with one of these words in its label is a secret, known or not.
+SECRET_FIELD = re.compile(r"password|code|otp|secret|token", re.IGNORECASE)
+
+
+def is_secret_field(label: str) -> bool:
+    return bool(SECRET_FIELD.search(label))
 
 
 class Masker:
@@ -21,3 +31,12 @@ class Masker:
 
     def bytes(self, data: bytes) -> bytes:
         return self(data.decode("utf-8", "replace")).encode()
+
+    def email(self, raw: bytes) -> bytes:
+        """The message with its text parts masked. Masking the raw bytes is not enough: a
+        quoted-printable body encodes a password's "=" as "=3D" and wraps long lines."""
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        for part in message.walk():
+            if part.get_content_maintype() == "text":
+                part.set_content(self(part.get_content()), subtype=part.get_content_subtype())
+        return self.bytes(message.as_bytes())

@@ -6,11 +6,16 @@ The transcript is the scenario's evidence in the report; it is masked before it 
 from __future__ import annotations
 
 from clients.driver import Driver, Screen
+from harness.masking import MASK, is_secret_field
+
+
+def shown_value(label: str, value: str) -> str:
+    return MASK if value and is_secret_field(label) else value
 
 
 def describe(screen: Screen) -> str:
     parts = [f"[{screen.name}]"]
-    parts += [f"{label}={value!r}" for label, value in screen.fields.items()]
+    parts += [f"{label}={shown_value(label, value)!r}" for label, value in screen.fields.items()]
     parts += [f"<{button}>" for button in screen.buttons]
     parts += [f"({element})" for element in screen.elements]
     parts += [f'"{message}"' for message in screen.messages]
@@ -51,7 +56,7 @@ class RecordingDriver:
 
     def fill(self, label: str, value: str) -> None:
         self.inner.fill(label, value)
-        self._record(f"fill {label!r} with {value!r}")
+        self._record(f"fill {label!r} with {shown_value(label, value)!r}")
 
     def press(self, label: str) -> None:
         self.inner.press(label)
