@@ -41,11 +41,17 @@ def pytest_configure(config: pytest.Config) -> None:
     except AdapterError as exc:
         raise pytest.UsageError(str(exc)) from exc
     config.pluginmanager.register(ConformanceReporter(config), "harness-conformance-reporter")
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(SeedToWorkers(), "harness-seed-to-workers")
 
 
-def pytest_configure_node(node) -> None:
-    """xdist: every worker runs with the controller's seed."""
-    node.workerinput["harness_seed"] = node.config.harness_seed
+class SeedToWorkers:
+    """xdist: every worker runs with the controller's seed. A class, registered only when xdist
+    is loaded, because pytest rejects a hook of a plugin that is not there (`-p no:xdist`)."""
+
+    @staticmethod
+    def pytest_configure_node(node) -> None:
+        node.workerinput["harness_seed"] = node.config.harness_seed
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): speed goals are checked here, never by timed tests."""
