@@ -14,7 +14,6 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"world start-up": 1.0, "scenario wall time": 0.050}
 
