@@ -1,0 +1,79 @@
+"""`make steps`: every step a feature file can use, with an example and the requirements using it.
+
+Generated from the step definitions and the features themselves, so it is always current.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import defaultdict
+from pathlib import Path
+
+from pytest_bdd.parser import FeatureParser
+from pytest_bdd.steps import step_function_context_registry
+
+from harness import PYTEST_PLUGINS
+from harness.catalogue import req_ids_of_tags
+
+FEATURES = Path(__file__).resolve().parents[1] / "features"
+
+
+def step_contexts() -> list:
+    for module in PYTEST_PLUGINS:
+        if module.startswith("steps."):
+            importlib.import_module(module)
+    return sorted(step_function_context_registry.values(), key=lambda c: (c.step_func.__module__, c.parser.name))
+
+
+def scenario_steps(features: Path = FEATURES):
+    """(step, requirement IDs, feature path) for every step of every scenario."""
+    for path in sorted(features.rglob("*.feature")):
+        feature = FeatureParser(str(features), str(path.relative_to(features))).parse()
+        for template in feature.scenarios.values():
+            tags = template.tags | feature.tags | (template.rule.tags if template.rule else set())
+            for step in template.steps:
+                yield step, req_ids_of_tags(tags), path.relative_to(features.parent)
+
+
+def usage(contexts: list) -> dict[int, dict]:
+    used: dict[int, dict] = defaultdict(lambda: {"example": "", "reqs": set()})
+    for step, reqs, where in scenario_steps():
+        for ctx in contexts:
+            if ctx.type in (None, step.type) and ctx.parser.is_matching(step.name):
+                entry = used[id(ctx)]
+                entry["example"] = entry["example"] or f"{step.keyword} {step.name}  ({where}:{step.line_number})"
+                entry["reqs"].update(reqs)
+    return used
+
+
+def parameter_types() -> dict[str, str]:
+    """The custom parameter types the step modules declare (`EXTRA_TYPES`), by name."""
+    found = {}
+    for module in PYTEST_PLUGINS:
+        if module.startswith("steps."):
+            types = getattr(importlib.import_module(module), "EXTRA_TYPES", {})
+            found |= {name: converter.pattern for name, converter in types.items()}
+    return found
+
+
+def as_markdown() -> str:
+    contexts = step_contexts()
+    used = usage(contexts)
+    lines = ["# Step catalogue", "", "Every step a `.feature` file can use. `{name}` is a parameter;", ""]
+    lines += ["`{name:d}` a whole number; `{name:Type}` one of these:", ""]
+    lines += [f"- `{name}`: `{pattern}`" for name, pattern in parameter_types().items()]
+    module = None
+    for ctx in contexts:
+        if ctx.step_func.__module__ != module:
+            module = ctx.step_func.__module__
+            lines += ["", f"## {module.removeprefix('steps.')}: {importlib.import_module(module).__doc__.strip()}", ""]
+        entry = used.get(id(ctx), {"example": "", "reqs": set()})
+        lines.append(f"- **{(ctx.type or 'step').capitalize()}** {ctx.parser.name}")
+        if entry["example"]:
+            lines.append(f"  - e.g. `{entry['example']}`")
+        lines.append(f"  - requirements: {', '.join(sorted(entry['reqs'])) or 'none yet'}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(as_markdown(), end="")
