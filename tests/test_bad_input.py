@@ -23,14 +23,8 @@ GOOD_FEATURE = """Feature: A QA engineer's feature
     When the user opens the MiCollab Client application
     Then the authentication code screen is displayed
 """
-FEATURE = """Feature: A QA engineer's feature
-  @req:{req}
-  Scenario: Opening the client
-    Given a MiCollab user whose CloudLink-based Authentication is not enabled
-    And the MiCollab Client application is installed on a PC
-    When the user open the MiCollab Client aplication
-    Then the authentication code screen is displayed
-"""
+# The same feature with a typing error in its When step, on line 6.
+FEATURE = GOOD_FEATURE.replace("user opens the MiCollab Client application", "user open the MiCollab Client aplication")
 
 
 @pytest.fixture
