@@ -15,13 +15,21 @@ PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) --client=$(CLIENT) $(S
 
 .PHONY: setup conformance test lint selftest bench steps clean
 
-setup: $(VENV)/.installed .tools/.installed
+MITMPROXY := mitmproxy==11.0.2
+
+setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed
 
 $(VENV)/.installed: pyproject.toml
 	@command -v python3 >/dev/null || { echo "Python 3.11 is needed: apt-get install python3 python3-venv"; exit 1; }
 	@test -x $(PY) || python3 -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
 	@$(UV) pip install --quiet --python $(PY) -r pyproject.toml --extra dev
+	@touch $@
+
+# mitmproxy pins versions that clash with the harness's own packages: it gets its own environment.
+.tools/proxy/.installed: $(VENV)/.installed
+	@test -x .tools/proxy/bin/python || python3 -m venv .tools/proxy
+	@$(UV) pip install --quiet --python .tools/proxy/bin/python $(MITMPROXY)
 	@touch $@
 
 .tools/.installed: tools/setup-allure $(VENV)/.installed

@@ -9,13 +9,13 @@ from harness.recording import RecordingDriver
 
 
 class Devices:
-    def __init__(self, factory: Factory, proxy_url: str, evidence: Evidence) -> None:
+    def __init__(self, factory: Factory, proxy_url: str, ca_bundle: str | None, evidence: Evidence) -> None:
         self._factory = factory
-        self._proxy_url = proxy_url
+        self._network = {"proxy_url": proxy_url, "ca_bundle": ca_bundle}
         self._evidence = evidence
 
     def install(self, platform: str, server_host: str | None = None) -> RecordingDriver:
-        settings = ClientSettings(platform=platform, server_host=server_host, proxy_url=self._proxy_url)
+        settings = ClientSettings(platform=platform, server_host=server_host, **self._network)
         name = f"{platform} #{len(self._evidence.drivers) + 1}"
         driver = RecordingDriver(self._factory(settings), name)
         self._evidence.drivers.append(driver)

@@ -22,6 +22,7 @@ class Evidence:
     drivers: list[RecordingDriver] = field(default_factory=list)
     mail_sources: list = field(default_factory=list)  # callables returning (name, raw bytes) pairs
     secret_sources: list = field(default_factory=list)  # callables returning values to mask
+    har_sources: list = field(default_factory=list)  # callables returning the scenario's traffic as HAR
 
 
 KEY = pytest.StashKey[Evidence]()
@@ -55,6 +56,8 @@ def attach_all(item: pytest.Item) -> None:
     for driver in found.drivers:
         transcript = "\n".join(driver.transcript) or "(no action)"
         allure.attach(mask(transcript), f"screen transcript ({driver.name})", allure.attachment_type.TEXT)
+    for source in found.har_sources:
+        allure.attach(mask.har(source()), "traffic (HAR)", "application/json", "har")
     for source in found.mail_sources:
         for name, raw in source():
             allure.attach(mask.email(raw), name, "message/rfc822", "eml")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import email
 import email.policy
+import json
 import re
 
 MASK = "••••••"
 MIN_SECRET_LENGTH = 4  # shorter values would mask ordinary words
 # Whatever is typed into a field with one of these words in its label is a secret, known or not.
 SECRET_FIELD = re.compile(r"password|code|otp|secret|token", re.IGNORECASE)
+SECRET_HEADERS = {"authorization", "cookie", "set-cookie", "proxy-authorization"}
 
 
 def is_secret_field(label: str) -> bool:
@@ -40,3 +42,14 @@ class Masker:
             if part.get_content_maintype() == "text":
                 part.set_content(self(part.get_content()), subtype=part.get_content_subtype())
         return self.bytes(message.as_bytes())
+
+    def har(self, har: dict) -> str:
+        """HAR JSON with credentials-bearing headers and cookies blanked and known secrets masked."""
+        for entry in har.get("log", {}).get("entries", []):
+            for side in (entry.get("request", {}), entry.get("response", {})):
+                for header in side.get("headers", []):
+                    if header.get("name", "").lower() in SECRET_HEADERS:
+                        header["value"] = MASK
+                for cookie in side.get("cookies", []):
+                    cookie["value"] = MASK
+        return self(json.dumps(har, indent=1))

@@ -18,7 +18,8 @@ from harness import evidence
 from harness.catalogue import load, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
 from harness.suggest import undefined_step_message
-from harness.summary import ScenarioResult, Summary
+from harness.summary import PRECEDENCE, ScenarioResult, Summary
+from harness.wire import WireViolation
 
 PRODUCT_OF_FOLDER = {"micollab_client": "MiCollab Client", "mitel_one_web": "Mitel One web application"}
 
@@ -29,6 +30,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--client", default="reference", help="client under test: a built-in name or module:Factory")
     group.addoption("--req", action="append", default=[], metavar="ID", help="run only scenarios tagged @req:ID")
     group.addoption("--reports-dir", default=None, metavar="DIR", help="write the conformance summary here")
+    group.addoption(
+        "--network",
+        choices=("proxy", "direct"),
+        default="proxy",
+        help="proxy: TLS through mitmproxy at the real host names (default); direct: plain HTTP to the "
+        "mocks, only to measure what the proxy costs",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -164,9 +172,14 @@ def pytest_bdd_after_scenario(request, feature, scenario) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
-    if call.excinfo is not None:
-        conformance = call.when == "call" and call.excinfo.errisinstance((ConformanceFailure, AssertionError))
-        report.user_properties.append(("harness_status", "failed" if conformance else "error"))
+    if call.excinfo is None:
+        return report
+    if call.excinfo.errisinstance(WireViolation):  # found after the steps: counts against its IDs
+        report.user_properties.extend(("req", req_id) for req_id in call.excinfo.value.req_ids)
+    conformance = call.excinfo.errisinstance(WireViolation) or (
+        call.when == "call" and call.excinfo.errisinstance((ConformanceFailure, AssertionError))
+    )
+    report.user_properties.append(("harness_status", "failed" if conformance else "error"))
     return report
 
 
@@ -185,10 +198,12 @@ class ConformanceReporter:
         if "scenario_id" not in properties:
             return
         status = properties.get("harness_status", "passed" if report.passed or report.skipped else "error")
+        reqs = [value for key, value in report.user_properties if key == "req"]
         previous = self.results.get(report.nodeid)
-        if previous is None or previous.status == "passed":  # the first phase that went wrong wins
-            reqs = [value for key, value in report.user_properties if key == "req"]
-            self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status, reqs)
+        if previous is not None:  # setup, call, teardown: the worst status, every ID named
+            status = min(status, previous.status, key=PRECEDENCE.index)
+            reqs = sorted(set(reqs) | set(previous.reqs))
+        self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status, reqs)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if hasattr(self.config, "workerinput") or not self.results:

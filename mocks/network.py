@@ -63,6 +63,10 @@ class Network:
     def proxy_url(self) -> str:
         return self._server.url
 
+    @property
+    def port(self) -> int:
+        return self._server.port
+
     def start(self) -> Network:
         self._server.start()
         return self

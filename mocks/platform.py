@@ -1,4 +1,5 @@
-"""The running simulated platform: every mock server, started once per test session (per worker)."""
+"""The running simulated platform: every mock server and the proxy, started once per test
+session (per xdist worker)."""
 
 from __future__ import annotations
 
@@ -6,35 +7,50 @@ from mocks.mail import MailStore, SmtpServer, mailbox_app
 from mocks.micollab_server import MiCollabDirectory, micollab_app
 from mocks.micollab_server.mailer import Mailer
 from mocks.network import Network
+from mocks.proxy import Proxy
 from mocks.tenant import Tenant
 
 MAILBOX_HOST = "mailbox.harness.test"
-# Plain HTTP until the TLS-terminating proxy stands in front of the mocks.
-PLATFORM_SCHEME = "http"
+# The platform's own servers, as clients name them; the mailbox API is the harness's.
+PLATFORM_HOSTS = ("micollab.*",)
 
 
 class Platform:
-    def __init__(self) -> None:
+    """`direct=True` leaves the proxy out (plain HTTP to the network front): only for measuring
+    what the proxy costs. Clients in production use go through the proxy over HTTPS."""
+
+    def __init__(self, direct: bool = False) -> None:
+        self.scheme = "http" if direct else "https"
         self.mail = MailStore()
         self.micollab = MiCollabDirectory()
         self.network = Network()
         self._smtp = SmtpServer(self.mail)
-        self._mailer = Mailer(self._smtp.host, self._smtp.port, PLATFORM_SCHEME)
+        self._mailer = Mailer(self._smtp.host, self._smtp.port, self.scheme)
         self.network.router.register("micollab.*", micollab_app(self.micollab))
         self.network.router.register(MAILBOX_HOST, mailbox_app(self.mail))
+        hosts = [*PLATFORM_HOSTS, MAILBOX_HOST]
+        self.proxy = None if direct else Proxy(self.network.port, hosts)
         self.tenants: dict[str, Tenant] = {}
 
     @property
     def proxy_url(self) -> str:
-        return self.network.proxy_url
+        """What a device sets as its HTTP proxy to be on the simulated network."""
+        return self.proxy.url if self.proxy else self.network.proxy_url
+
+    @property
+    def ca_bundle(self) -> str | None:
+        """The per-run CA a device must trust."""
+        return str(self.proxy.ca_path) if self.proxy else None
 
     @property
     def mailbox_url(self) -> str:
-        return f"{PLATFORM_SCHEME}://{MAILBOX_HOST}"
+        return f"{self.scheme}://{MAILBOX_HOST}"
 
     def start(self) -> Platform:
         self._smtp.start()
         self.network.start()
+        if self.proxy:
+            self.proxy.start()
         return self
 
     def add_tenant(self, tenant: Tenant) -> None:
@@ -55,10 +71,22 @@ class Platform:
         """Passwords, deployment tokens and codes: masked wherever evidence is written."""
         return [s for tenant in tenants for s in tenant.secrets() + self.micollab.secrets_of(tenant)]
 
+    def credentials_of(self, tenants: list[Tenant]) -> list[tuple[str, str, str]]:
+        """(value, the only host that may receive it, what it is) for the wire audit."""
+        return [
+            (user.micollab_password, tenant.server_host, "the MiCollab password")
+            for tenant in tenants
+            for user in tenant.users
+        ]
+
     def check(self) -> None:
-        """Raises HarnessError if a mock server has died."""
+        """Raises HarnessError if a mock server or the proxy has died."""
         self.network.check()
+        if self.proxy:
+            self.proxy.check()
 
     def stop(self) -> None:
+        if self.proxy:
+            self.proxy.stop()
         self.network.stop()
         self._smtp.stop()

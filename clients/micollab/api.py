@@ -28,7 +28,7 @@ class ApiError(Exception):
 
 
 class MiCollabApi:
-    def __init__(self, settings: ClientSettings, scheme: str = "http") -> None:
+    def __init__(self, settings: ClientSettings, scheme: str = "https") -> None:
         self._scheme = scheme
         self._http = httpx.Client(
             proxy=settings.proxy_url, verify=_tls_context(settings.ca_bundle), timeout=settings.timeout

@@ -1,0 +1,178 @@
+"""The mitmproxy addon that makes the simulated network: run by `mitmdump -s` in the proxy's own
+virtual environment, so it imports only mitmproxy and the standard library.
+
+One class per concern, in the order they see a request:
+  Control  - answers the harness at http://proxy.harness.test (flows, faults, readiness)
+  Egress   - refuses every host nobody simulates: answered here, recorded, never forwarded
+  Faults   - per-host faults: down, reset, latency, 5xx, malformed body
+  Routing  - sends simulated hosts to the loopback mocks, keeping the Host the client named
+  Recording - keeps every flow for the harness to audit
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import itertools
+import json
+from urllib.parse import parse_qsl
+
+from mitmproxy import ctx, http
+from mitmproxy.addons.savehar import SaveHar
+
+CONTROL_HOST = "proxy.harness.test"
+SECRET_HEADERS = ("authorization", "cookie", "set-cookie")
+
+
+def simulated(host: str) -> bool:
+    patterns = [p for p in ctx.options.harness_hosts.split(",") if p]
+    return host == CONTROL_HOST or any(fnmatch.fnmatchcase(host, p) for p in patterns)
+
+
+def json_response(body: object, status: int = 200) -> http.Response:
+    return http.Response.make(status, json.dumps(body), {"Content-Type": "application/json"})
+
+
+class Recording:
+    """Every flow but the harness's own, in order, as plain data the harness can audit."""
+
+    def __init__(self) -> None:
+        self.flows: list[dict] = []
+        self.originals: list[http.HTTPFlow] = []  # as the client sent them, for HAR
+        self._seq = itertools.count(1)
+
+    def load(self, loader) -> None:
+        loader.add_option("harness_hosts", str, "", "comma-separated host patterns the mocks answer for")
+        loader.add_option("harness_upstream", str, "", "host:port of the loopback network front")
+
+    def response(self, flow: http.HTTPFlow) -> None:
+        if flow.metadata.get("original_host") != CONTROL_HOST:
+            self.flows.append(self.record(flow))
+            self.originals.append(self.as_sent(flow))
+
+    error = response
+
+    @staticmethod
+    def as_sent(flow: http.HTTPFlow) -> http.HTTPFlow:
+        """A copy with the URL the client asked for, not the loopback one it was routed to."""
+        copy = flow.copy()
+        scheme = flow.metadata.get("original_scheme", flow.request.scheme)
+        copy.request.scheme, copy.request.host = scheme, flow.metadata.get("original_host", flow.request.host)
+        copy.request.port = 443 if scheme == "https" else 80
+        return copy
+
+    def har(self, since: int) -> dict:
+        chosen = [f for record, f in zip(self.flows, self.originals, strict=True) if record["seq"] > since]
+        return SaveHar().make_har(chosen)
+
+    def record(self, flow: http.HTTPFlow) -> dict:
+        request = flow.request
+        form = dict(request.urlencoded_form) if request.urlencoded_form else {}
+        return {
+            "seq": next(self._seq),
+            "scheme": flow.metadata.get("original_scheme", request.scheme),
+            "host": flow.metadata.get("original_host", request.pretty_host),
+            "method": request.method,
+            "path": request.path.split("?", 1)[0],
+            "query": dict(parse_qsl(request.path.partition("?")[2], keep_blank_values=True)),
+            "form": form,
+            "request_headers": dict(request.headers),
+            "request_body": request.get_text(strict=False) or "",
+            "status": flow.response.status_code if flow.response else 0,
+            "response_headers": dict(flow.response.headers) if flow.response else {},
+            "response_body": (flow.response.get_text(strict=False) or "")[:4096] if flow.response else "",
+            "refused": bool(flow.metadata.get("refused")),
+            "fault": flow.metadata.get("fault", ""),
+            "error": str(flow.error) if flow.error else "",
+            "started": request.timestamp_start,
+            "ended": (flow.response.timestamp_end if flow.response else None) or request.timestamp_end,
+        }
+
+
+class Faults:
+    """Per-host faults the harness sets through Control: each applies until cleared."""
+
+    KINDS = ("down", "reset", "latency", "5xx", "malformed")
+
+    def __init__(self) -> None:
+        self.rules: dict[str, dict] = {}
+
+    async def request(self, flow: http.HTTPFlow) -> None:
+        rule = self.rules.get(flow.request.pretty_host)
+        if rule is None or flow.response is not None:
+            return
+        flow.metadata["fault"] = rule["kind"]
+        if rule["kind"] == "latency":
+            await asyncio.sleep(float(rule.get("seconds", 1)))  # the fault itself is time
+        elif rule["kind"] == "down":
+            flow.response = http.Response.make(502, b"", {"Proxy-Status": "harness; error=connection_refused"})
+        elif rule["kind"] == "reset":
+            flow.kill()
+        elif rule["kind"] == "5xx":
+            flow.response = http.Response.make(int(rule.get("status", 503)), b"Service Unavailable")
+        elif rule["kind"] == "malformed":
+            flow.response = http.Response.make(200, b"{not json", {"Content-Type": "application/json"})
+
+
+class Control:
+    """The harness's own API, answered by the proxy itself; no request here is recorded."""
+
+    def __init__(self, recording: Recording, faults: Faults) -> None:
+        self.recording, self.faults = recording, faults
+
+    def request(self, flow: http.HTTPFlow) -> None:
+        flow.metadata["original_host"] = flow.request.pretty_host
+        flow.metadata["original_scheme"] = flow.request.scheme
+        if flow.request.pretty_host != CONTROL_HOST:
+            return
+        path, method = flow.request.path.split("?", 1)[0], flow.request.method
+        if path == "/ready":
+            flow.response = json_response({"ready": True})
+        elif path == "/har":
+            flow.response = json_response(self.recording.har(int(flow.request.query.get("since", "0"))))
+        elif path == "/flows":
+            since = int(flow.request.query.get("since", "0"))
+            flow.response = json_response([f for f in self.recording.flows if f["seq"] > since])
+        elif path == "/faults" and method == "PUT":
+            rule = json.loads(flow.request.get_text() or "{}")
+            if rule.get("kind") not in Faults.KINDS or not rule.get("host"):
+                flow.response = json_response({"error": f"a fault needs a host and a kind in {Faults.KINDS}"}, 400)
+                return
+            self.faults.rules[rule["host"]] = rule
+            flow.response = json_response(rule)
+        elif path == "/faults" and method == "DELETE":
+            self.faults.rules.clear()
+            flow.response = json_response({})
+        elif path == "/faults":
+            flow.response = json_response(list(self.faults.rules.values()))
+        else:
+            flow.response = json_response({"error": f"no control endpoint {method} {path}"}, 404)
+
+
+class Egress:
+    """Nothing leaves the simulated network: a host nobody simulates is answered here."""
+
+    def request(self, flow: http.HTTPFlow) -> None:
+        if flow.response is None and not simulated(flow.request.pretty_host):
+            flow.metadata["refused"] = True
+            body = f"{flow.request.pretty_host} is not simulated by the harness: request refused"
+            flow.response = http.Response.make(502, body.encode(), {"Content-Type": "text/plain"})
+
+
+class Routing:
+    """Simulated hosts go to the loopback network front, which serves them by Host header."""
+
+    def request(self, flow: http.HTTPFlow) -> None:
+        if flow.response is not None or flow.error is not None:
+            return
+        host, _, port = ctx.options.harness_upstream.rpartition(":")
+        original_host = flow.request.host_header or flow.request.pretty_host
+        forwarded = flow.request.scheme
+        flow.request.scheme, flow.request.host, flow.request.port = "http", host, int(port)
+        flow.request.host_header = original_host  # changing host rewrote it
+        flow.request.headers["X-Forwarded-Proto"] = forwarded
+
+
+recording = Recording()
+faults = Faults()
+addons = [Control(recording, faults), Egress(), faults, Routing(), recording]

@@ -1,0 +1,136 @@
+"""Starts mitmdump with the harness addon, once per test session, and talks to its Control API."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from harness.errors import HarnessError
+from mocks.netutil import LOOPBACK, free_port
+
+CONTROL_HOST = "proxy.harness.test"
+ADDON = Path(__file__).with_name("addon.py")
+PROJECT = Path(__file__).resolve().parents[2]
+DEFAULT_MITMDUMP = PROJECT / ".tools" / "proxy" / "bin" / "mitmdump"
+START_TIMEOUT = 20.0
+
+
+class ProxyNotInstalled(HarnessError):
+    pass
+
+
+def mitmdump_path() -> Path:
+    """HARNESS_MITMDUMP, else the one `make setup` installs, else one on PATH."""
+    configured = os.environ.get("HARNESS_MITMDUMP")
+    for candidate in (configured, DEFAULT_MITMDUMP, shutil.which("mitmdump")):
+        if candidate and Path(candidate).exists():
+            return Path(candidate)
+    raise ProxyNotInstalled(
+        "mitmproxy is not installed: run `make setup` (it installs mitmproxy in .tools/proxy), "
+        "or set HARNESS_MITMDUMP to a mitmdump binary"
+    )
+
+
+class Proxy:
+    def __init__(self, upstream_port: int, host_patterns: list[str]) -> None:
+        self._confdir = Path(tempfile.mkdtemp(prefix="harness-proxy-"))
+        self.port = free_port()
+        self._command = [
+            str(mitmdump_path()),
+            *("--listen-host", LOOPBACK, "--listen-port", str(self.port)),
+            *("--set", f"confdir={self._confdir}", "--set", "connection_strategy=lazy"),
+            *("--set", "termlog_verbosity=warn", "--set", "flow_detail=0"),
+            *("-s", str(ADDON)),
+            *("--set", f"harness_hosts={','.join(host_patterns)}"),
+            *("--set", f"harness_upstream={LOOPBACK}:{upstream_port}"),
+        ]
+        self._log = self._confdir / "mitmdump.log"
+        self._process: subprocess.Popen | None = None
+        self._control: httpx.Client | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+    @property
+    def ca_path(self) -> Path:
+        return self._confdir / "mitmproxy-ca-cert.pem"
+
+    def start(self) -> Proxy:
+        with self._log.open("w") as log:
+            self._process = subprocess.Popen(self._command, stdout=log, stderr=subprocess.STDOUT)
+        self._wait_until_ready()
+        self._control = httpx.Client(proxy=self.url, base_url=f"http://{CONTROL_HOST}", timeout=10)
+        return self
+
+    def _wait_until_ready(self) -> None:
+        """Until the port accepts and the CA exists: a condition with a deadline, not a sleep."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            self.check()
+            if self.ca_path.exists() and _accepts(self.port):
+                return
+            time.sleep(0.02)
+        self.stop()
+        raise HarnessError(f"the proxy did not start within {START_TIMEOUT}s: {self.log_tail()}")
+
+    def check(self) -> None:
+        if self._process is None or self._process.poll() is not None:
+            code = self._process.returncode if self._process else None
+            raise HarnessError(f"the proxy (mitmdump) is not running (exit code {code}): {self.log_tail()}")
+
+    def log_tail(self) -> str:
+        return self._log.read_text()[-2000:] if self._log.exists() else "(no log)"
+
+    # -- the Control API ------------------------------------------------------------------------
+
+    def flows(self, since: int = 0) -> list[dict]:
+        return self._call("GET", "/flows", params={"since": since}).json()
+
+    def har(self, since: int = 0) -> dict:
+        """The flows after `since` as HAR 1.2, made by mitmproxy's own exporter."""
+        return self._call("GET", "/har", params={"since": since}).json()
+
+    def last_seq(self) -> int:
+        flows = self.flows()
+        return flows[-1]["seq"] if flows else 0
+
+    def set_fault(self, host: str, kind: str, **options) -> None:
+        self._call("PUT", "/faults", json={"host": host, "kind": kind, **options})
+
+    def clear_faults(self) -> None:
+        self._call("DELETE", "/faults")
+
+    def _call(self, method: str, path: str, **kwargs) -> httpx.Response:
+        self.check()
+        try:
+            answer = self._control.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise HarnessError(f"the proxy's control API did not answer {method} {path}: {exc}") from exc
+        if answer.is_error:
+            raise HarnessError(f"the proxy refused {method} {path}: {answer.text}")
+        return answer
+
+    def stop(self) -> None:
+        if self._control is not None:
+            self._control.close()
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+        shutil.rmtree(self._confdir, ignore_errors=True)
+
+
+def _accepts(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex((LOOPBACK, port)) == 0
