@@ -85,3 +85,8 @@ def server_recorded(what: str, count: int) -> None:
     """Something the client must have done that only the server can see."""
     if count < 1:
         raise ConformanceFailure(what, "at least once", "never")
+
+
+def all_equal(what: str, expected: object, actual: list) -> None:
+    if any(value != expected for value in actual):
+        raise ConformanceFailure(what, f"{expected} for each", actual)

@@ -8,6 +8,7 @@ import pytest
 from harness import evidence, wire
 from harness.devices import Devices
 from harness.errors import HarnessError
+from harness.traffic import ScenarioTraffic
 from mocks.platform import PLATFORM_HOSTS, Platform
 from mocks.world import World
 
@@ -35,7 +36,17 @@ def client_factory(pytestconfig):
 
 
 @pytest.fixture
-def world(request, simulated, pytestconfig):
+def traffic(request, simulated) -> ScenarioTraffic | None:
+    """This scenario's flows through the proxy (None on the direct network, which has none)."""
+    if simulated.proxy is None:
+        return None
+    scenario_traffic = ScenarioTraffic(simulated.proxy)
+    evidence.of(request.node).har_sources.append(scenario_traffic.har)
+    return scenario_traffic
+
+
+@pytest.fixture
+def world(request, simulated, traffic, pytestconfig):
     """This scenario's world: fresh tenants, seeded from the run seed and the scenario's ID.
 
     Afterwards: no fault outlives the scenario, and its traffic passes the wire audit."""
@@ -44,22 +55,23 @@ def world(request, simulated, pytestconfig):
     found = evidence.of(request.node)
     found.mail_sources.append(lambda: simulated.mails_of(scenario_world.tenants))
     found.secret_sources.append(lambda: simulated.secrets_of(scenario_world.tenants))
-    proxy = simulated.proxy
-    since = proxy.last_seq() if proxy else 0
-    if proxy:
-        found.har_sources.append(lambda: proxy.har(since))
     yield scenario_world
     simulated.check()  # a mock that died mid-scenario is a harness error, not the client's
-    if proxy:
-        proxy.clear_faults()
-        audit_traffic(proxy.flows(since), simulated, scenario_world)
+    if traffic is not None:
+        traffic.clear_faults()
+        violations = wire.audit(traffic.flows(), audit_context(simulated, scenario_world))
+        if violations:
+            raise wire.WireViolation(violations)
 
 
-def audit_traffic(flows: list[dict], simulated: Platform, scenario_world: World) -> None:
+@pytest.fixture
+def wire_context(simulated, world) -> wire.AuditContext:
+    return audit_context(simulated, world)
+
+
+def audit_context(simulated: Platform, scenario_world: World) -> wire.AuditContext:
     credentials = [wire.Credential(*c) for c in simulated.credentials_of(scenario_world.tenants)]
-    violations = wire.audit(flows, wire.AuditContext(PLATFORM_HOSTS, tuple(credentials)))
-    if violations:
-        raise wire.WireViolation(violations)
+    return wire.AuditContext(PLATFORM_HOSTS, tuple(credentials))
 
 
 @pytest.fixture

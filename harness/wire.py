@@ -113,3 +113,10 @@ CHECKS = (check_tls, check_credentials, check_oauth, check_egress)
 def audit(flows: list[dict], context: AuditContext) -> list[Violation]:
     mine = client_flows(flows)
     return [violation for check in CHECKS for violation in check(mine, context)]
+
+
+def expect_clean(check, flows: list[dict], context: AuditContext) -> None:
+    """One named check over the client's flows, failing the step that asks for it."""
+    violations = check(client_flows(flows), context)
+    if violations:
+        raise WireViolation(violations)

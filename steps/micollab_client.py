@@ -66,6 +66,14 @@ def on_password_page_by_link(client, deployment_link):
     client.press("Accept")
 
 
+@given("the user has logged in to MiCollab Client with the link in the deployment e-mail")
+def logged_in_by_link(client, deployment_link, welcome_password):
+    on_password_page_by_link(client, deployment_link)
+    client.fill("Password", welcome_password)
+    client.press("Apply")
+    checks.current_screen(client, "MiCollab Home")
+
+
 # -- what the user does -------------------------------------------------------------------------
 
 

@@ -10,6 +10,9 @@ import httpx
 
 from clients.driver import ClientSettings
 
+# What a proxy answers when it cannot reach the server: the server is down, not failing.
+GATEWAY_ERRORS = {502, 504}
+
 
 @cache
 def _tls_context(ca_bundle: str | None) -> ssl.SSLContext:
@@ -38,12 +41,16 @@ class MiCollabApi:
         headers = {"Authorization": f"{auth[0]} {auth[1]}"} if auth else {}
         try:
             answer = self._http.request(method, f"{self._scheme}://{host}{path}", json=json or None, headers=headers)
+        except httpx.TimeoutException as exc:
+            raise ApiError("timed_out", detail=str(exc)) from exc
         except httpx.HTTPError as exc:
             raise ApiError("unreachable", detail=str(exc)) from exc
         return self._body(answer)
 
     @staticmethod
     def _body(answer: httpx.Response) -> dict:
+        if answer.status_code in GATEWAY_ERRORS and "json" not in answer.headers.get("content-type", ""):
+            raise ApiError("unreachable", answer.status_code, detail=f"HTTP {answer.status_code} from the proxy")
         try:
             body = answer.json() if answer.content else {}
         except ValueError:

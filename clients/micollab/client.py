@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 from urllib.parse import parse_qs, urlsplit
 
 from clients.driver import ClientSettings, Screen
@@ -94,6 +95,7 @@ class MiCollabClient:
             (s.MANUAL_LOGIN, s.NEXT): self.submit_manual_login,
             (s.PASSWORD, s.APPLY): self.submit_password,
             (s.PASSWORD, s.BACK): self.back,
+            (s.HOME, s.LOGOUT): self.logout,
         }
 
     def apply_code(self) -> None:
@@ -111,7 +113,7 @@ class MiCollabClient:
             answer = self.api.call(host, "POST", "/api/v1/deployments/redeem", token=secret)
         except ApiError as error:
             self.show_start_screen()
-            self.show_error(error.code, host=host)
+            self.show_api_error(error, host=host)
             return
         self.server, self.username = host, answer["login_id"]
         self.deployment_session = answer["deployment_session"]
@@ -150,17 +152,38 @@ class MiCollabClient:
             self.show_error("cloudlink_unsupported")
 
     def submit_password(self) -> None:
-        answer = self.call("POST", "/api/v1/login", username=self.username, password=self.field(s.PASSWORD_FIELD))
-        if answer is not None:
-            self.access_token = answer["access_token"]
-            self.show_home()
-
-    def show_home(self) -> None:
-        """The progressing screen while MiCollab Home loads, then MiCollab Home."""
+        """The progressing screen while the server checks the password and MiCollab Home loads;
+        on any failure, back to the password page with the error and no session kept."""
+        password = self.field(s.PASSWORD_FIELD)
         self.show(Screen(s.PROGRESSING))
-        home = self.call("GET", "/api/v1/home", auth=("Bearer", self.access_token))
-        if home is not None:
-            self.show(Screen(s.HOME, elements=self.favorites, messages=(f"Welcome, {home['display_name']}",)))
+        try:
+            answer = self.api.call(
+                self.server or "", "POST", "/api/v1/login", username=self.username, password=password
+            )
+            self.access_token = answer["access_token"]
+            home = self.api.call(self.server or "", "GET", "/api/v1/home", auth=("Bearer", self.access_token))
+        except ApiError as error:
+            self.abandon_session()
+            self.show_password_page()
+            self.show_api_error(error)
+            return
+        self.show_home(home)
+
+    def show_home(self, home: dict) -> None:
+        greeting = (f"Welcome, {home['display_name']}",)
+        self.show(Screen(s.HOME, buttons=(s.LOGOUT,), elements=self.favorites, messages=greeting))
+
+    def abandon_session(self) -> None:
+        """A session the user never saw must not stay open on the server."""
+        if self.access_token:
+            with contextlib.suppress(ApiError):  # the server is failing: its session expires on its own
+                self.api.call(self.server or "", "POST", "/api/v1/logout", auth=("Bearer", self.access_token))
+            self.access_token = None
+
+    def logout(self) -> None:
+        self.call("POST", "/api/v1/logout", auth=("Bearer", self.access_token))
+        self.access_token = None
+        self.show_login_page()
 
     # -- screens --------------------------------------------------------------------------------
 
@@ -194,6 +217,10 @@ class MiCollabClient:
         self._screen = screen
         self._history.append(screen.name)
 
+    def show_api_error(self, error: ApiError, host: str | None = None) -> None:
+        minutes = max(1, -(-error.retry_after // 60))
+        self.show_error(error.code, host=host or self.server, minutes=minutes)
+
     def show_error(self, code: str, **details) -> None:
         template = s.MESSAGES.get(code, s.MESSAGES["server_error"])
         message = template.format(**{"host": self.server, "detail": code, "minutes": 1, **details})
@@ -210,6 +237,5 @@ class MiCollabClient:
         try:
             return self.api.call(self.server or "", method, path, auth=auth, **body)
         except ApiError as error:
-            minutes = max(1, -(-error.retry_after // 60))
-            self.show_error(error.code, minutes=minutes)
+            self.show_api_error(error)
             return None

@@ -17,6 +17,7 @@ SERVER_HOSTNAME_FIELD = "Server Hostname"
 MANUAL_LOGIN_ID_FIELD = "Login ID/Email ID"
 
 APPLY, IMPORT_BUTTON, ACCEPT, NEXT, BACK = "Apply", "Import", "Accept", "Next", "Back"
+LOGOUT = "Logout"  # the MiCollab document names no log-out control; the Mitel One document's word
 MITEL_LOGO = "Mitel logo"
 MANUAL_LOGIN_TAPS = 3
 
@@ -29,6 +30,7 @@ MESSAGES = {
     "invalid_credentials": "Invalid username or password. Try again.",
     "account_locked": "Your account is locked after too many wrong passwords. Try again in {minutes} minutes.",
     "unreachable": "Cannot reach the MiCollab server {host}. Check its address and your network, then try again.",
+    "timed_out": "The MiCollab server {host} did not answer in time. Try again.",
     "server_error": "The MiCollab server could not complete the login ({detail}). Try again later.",
     "cloudlink_unsupported": "CloudLink-based Authentication is not available in this client version.",
 }

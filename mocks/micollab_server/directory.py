@@ -119,6 +119,17 @@ class MiCollabDirectory:
             for value in (d.link_token, d.code_secret, authentication_code(tenant.server_host, d.code_secret))
         ]
 
+    def open_sessions(self, tenant: Tenant, login_id: str) -> int:
+        """Client sessions (not deployments) of the user that have not ended or expired."""
+        state = self._tenants[tenant.server_host]
+        now = tenant.clock.now()
+        with self._lock:
+            return sum(
+                1
+                for key, (owner, expires) in state.sessions.items()
+                if key.startswith("session:") and owner == login_id and expires > now
+            )
+
     def account_of(self, tenant: Tenant, login_id: str) -> Account:
         return self._tenants[tenant.server_host].accounts[login_id]
 

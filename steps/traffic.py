@@ -1,0 +1,66 @@
+"""The simulated network: faults on a platform host, and what the wire shows."""
+
+from __future__ import annotations
+
+from pytest_bdd import given, parsers, then, when
+
+from harness import checks, wire
+
+
+@given("the MiCollab server is down")
+def micollab_server_down(traffic, tenant):
+    traffic.set_fault(tenant.server_host, "down")
+
+
+@when("the MiCollab server is back")
+def micollab_server_back(traffic):
+    traffic.clear_faults()
+
+
+@given(parsers.re(r"the MiCollab server answers every request (?P<seconds>\d+) seconds? late"))
+def micollab_server_slow(traffic, tenant, seconds):
+    traffic.set_fault(tenant.server_host, "latency", seconds=int(seconds))
+
+
+@given(parsers.parse("the MiCollab server answers {status:d} to every request"))
+def micollab_server_failing(traffic, tenant, status):
+    traffic.set_fault(tenant.server_host, "5xx", status=status)
+
+
+@given("the MiCollab server answers every request with a malformed body")
+def micollab_server_malformed(traffic, tenant):
+    traffic.set_fault(tenant.server_host, "malformed")
+
+
+@given("the MiCollab server fails while MiCollab Home loads")
+def micollab_home_failing(traffic, tenant):
+    traffic.set_fault(tenant.server_host, "5xx", status=500, path="/api/v1/home")
+
+
+@then("every request the client made to a platform host used HTTPS")
+def all_https(traffic, wire_context):
+    wire.expect_clean(wire.check_tls, traffic.flows(), wire_context)
+
+
+@then("the MiCollab password went only to the MiCollab server, never in a URL")
+def password_only_to_owner(traffic, wire_context):
+    wire.expect_clean(wire.check_credentials, traffic.flows(), wire_context)
+
+
+@then("no request left the simulated network")
+def nothing_left(traffic, wire_context):
+    wire.expect_clean(wire.check_egress, traffic.flows(), wire_context)
+
+
+@then("the tokens of the logged-out session are refused by the MiCollab server")
+def tokens_refused_after_logout(traffic, tenant):
+    tokens = traffic.bearer_tokens(tenant.server_host)
+    checks.server_recorded("the client used a session token", len(tokens))
+    statuses = [traffic.replay_with_token(tenant.server_host, "/api/v1/home", t) for t in tokens]
+    checks.all_equal("the MiCollab server refuses every token of the ended session", 401, statuses)
+
+
+@then("the MiCollab server keeps no session open for the user")
+def no_session_open(simulated, tenant):
+    open_sessions = simulated.micollab.open_sessions(tenant, tenant.user.login_id)
+    checks.all_equal("open sessions on the MiCollab server", 0, [open_sessions])
