@@ -11,6 +11,7 @@ from mocks.proxy import Proxy
 from mocks.tenant import Tenant
 
 MAILBOX_HOST = "mailbox.harness.test"
+WORLD_HOST = "world.harness.test"  # the standalone world's inspection API (python -m mocks serve)
 # The platform's own servers, as clients name them; the mailbox API is the harness's.
 PLATFORM_HOSTS = ("micollab.*",)
 
@@ -28,7 +29,7 @@ class Platform:
         self._mailer = Mailer(self._smtp.host, self._smtp.port, self.scheme)
         self.network.router.register("micollab.*", micollab_app(self.micollab))
         self.network.router.register(MAILBOX_HOST, mailbox_app(self.mail))
-        hosts = [*PLATFORM_HOSTS, MAILBOX_HOST]
+        hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
         self.proxy = None if direct else Proxy(self.network.port, hosts)
         self.tenants: dict[str, Tenant] = {}
 
