@@ -109,3 +109,49 @@ def test_mock_servers_bind_only_the_loopback_address():
     with listening_socket() as sock:
         assert sock.getsockname()[0] == LOOPBACK
         assert sock.family == socket.AF_INET
+
+
+TWO_SCENARIOS = """Feature: Faults stay in their scenario
+  @req:RES-DOWN-1
+  Scenario: A scenario that leaves the server down
+    Given a MiCollab user whose CloudLink-based Authentication is not enabled
+    And the MiCollab Client application is installed on a PC
+    And the MiCollab server is down
+    When the user clicks the link provided in the deployment e-mail message
+    Then the client says "Cannot reach"
+
+  @req:MC-LINK-1
+  Scenario: The next scenario finds the network well
+    Given a MiCollab user whose CloudLink-based Authentication is not enabled
+    And the MiCollab Client application is installed on a PC
+    When the user clicks the link provided in the deployment e-mail message
+    Then the MiCollab Client application opens on the license agreement screen
+"""
+
+
+def test_a_fault_does_not_outlive_its_scenario(project):
+    project.makefile(".feature", qa=TWO_SCENARIOS)
+    run(project).assert_outcomes(passed=2)
+
+
+def test_the_proxy_dying_mid_run_is_a_harness_error_naming_the_proxy(project, tmp_path):
+    dies = GOOD_FEATURE.format(req="MC-CODE-1").replace("    When", "    And the proxy dies\n    When")
+    project.makefile(".feature", qa=dies)
+    project.makeconftest(
+        CONFTEST
+        + "from pytest_bdd import given\n"
+        + "@given('the proxy dies')\n"
+        + "def kill_proxy(simulated):\n    simulated.proxy._process.kill()\n    simulated.proxy._process.wait()\n"
+    )
+    result = run(project, f"--reports-dir={tmp_path}")
+    result.stdout.fnmatch_lines(["*HarnessError: the proxy (mitmdump) is not running*"])
+    summary = (tmp_path / "conformance-summary.json").read_text()
+    assert '"status": "error"' in summary
+    assert '"status": "failed"' not in summary
+
+
+def test_a_missing_mitmproxy_says_how_to_install_it(project):
+    project.makefile(".feature", qa=GOOD_FEATURE.format(req="MC-CODE-1"))
+    project._monkeypatch.setenv("HARNESS_MITMDUMP", "/nonexistent/mitmdump")
+    result = run(project)
+    result.stdout.fnmatch_lines(["*HARNESS_MITMDUMP names /nonexistent/mitmdump, which does not exist*"])

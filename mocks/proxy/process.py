@@ -29,6 +29,8 @@ class ProxyNotInstalled(HarnessError):
 def mitmdump_path() -> Path:
     """HARNESS_MITMDUMP, else the one `make setup` installs, else one on PATH."""
     configured = os.environ.get("HARNESS_MITMDUMP")
+    if configured and not Path(configured).exists():
+        raise ProxyNotInstalled(f"HARNESS_MITMDUMP names {configured}, which does not exist")
     for candidate in (configured, DEFAULT_MITMDUMP, shutil.which("mitmdump")):
         if candidate and Path(candidate).exists():
             return Path(candidate)
