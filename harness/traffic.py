@@ -13,8 +13,11 @@ from mocks.proxy import Proxy
 
 class ScenarioTraffic:
     def __init__(self, proxy: Proxy) -> None:
+        """Scenarios of one test session run one after the other, and each reads its flows at
+        its end: every flow after the last one read belongs to this scenario."""
         self.proxy = proxy
-        self.since = proxy.last_seq()
+        self.since = proxy.high_water
+        self.faulted = False
 
     def flows(self) -> list[dict]:
         return self.proxy.flows(self.since)
@@ -23,10 +26,13 @@ class ScenarioTraffic:
         return self.proxy.har(self.since)
 
     def set_fault(self, host: str, kind: str, **options) -> None:
+        self.faulted = True
         self.proxy.set_fault(host, kind, **options)
 
     def clear_faults(self) -> None:
-        self.proxy.clear_faults()
+        if self.faulted:
+            self.proxy.clear_faults()
+            self.faulted = False
 
     def bearer_tokens(self, host: str) -> list[str]:
         """Every bearer token the client sent to `host`."""

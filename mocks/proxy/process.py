@@ -56,6 +56,7 @@ class Proxy:
         self._log = self._confdir / "mitmdump.log"
         self._process: subprocess.Popen | None = None
         self._control: httpx.Client | None = None
+        self.high_water = 0  # the last flow this process has read: flows after it are new
 
     @property
     def url(self) -> str:
@@ -94,15 +95,13 @@ class Proxy:
     # -- the Control API ------------------------------------------------------------------------
 
     def flows(self, since: int = 0) -> list[dict]:
-        return self._call("GET", "/flows", params={"since": since}).json()
+        flows = self._call("GET", "/flows", params={"since": since}).json()
+        self.high_water = max([self.high_water, *(f["seq"] for f in flows)])
+        return flows
 
     def har(self, since: int = 0) -> dict:
         """The flows after `since` as HAR 1.2, made by mitmproxy's own exporter."""
         return self._call("GET", "/har", params={"since": since}).json()
-
-    def last_seq(self) -> int:
-        flows = self.flows()
-        return flows[-1]["seq"] if flows else 0
 
     def set_fault(self, host: str, kind: str, **options) -> None:
         self._call("PUT", "/faults", json={"host": host, "kind": kind, **options})
