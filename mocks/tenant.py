@@ -21,6 +21,14 @@ class TenantSettings:
     session_ttl: float = 8 * HOUR  # MiCollab client session
     lockout_threshold: int = 5  # wrong passwords in a row that lock the account
     lockout_duration: float = 30 * 60
+    # CloudLink and Azure AD
+    azure_ad_integrated: bool = False  # the CloudLink account federates sign-in to Azure AD
+    enable_mitel_credentials: bool = False  # CloudLink Portal option: CloudLink passwords work too
+    mfa_required: bool = False  # Azure AD asks for a second factor (TOTP) after the password
+    cloudlink_password_set: bool = True  # the user followed the CloudLink welcome e-mail's link
+    password_setup_ttl: float = 4 * DAY  # the CloudLink welcome e-mail's set-up link
+    azure_lockout_threshold: int = 10  # Entra smart lockout
+    azure_lockout_duration: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,10 @@ class User:
     micollab_password: str
     logged_in_before: bool = False  # not the first login: there is user data to import
     favorites: tuple[str, ...] = ()  # the user data a client imports
+    cloudlink_password: str = ""  # set up through the CloudLink welcome e-mail
+    enterprise_password: str = ""  # the Azure AD (Entra ID) password
+    totp_secret: str = ""  # base32, for the Azure AD second factor
+    azure_object_id: str = ""  # Entra `oid`
 
 
 @dataclass
@@ -42,6 +54,9 @@ class Tenant:
     settings: TenantSettings
     users: list[User]
     clock: Clock = field(default_factory=Clock)
+    azure_tenant_id: str = ""  # Entra `tid`, a GUID
+    cloudlink_account_id: str = ""
+    account_number: str = ""  # the CloudLink / Mitel One account number from the welcome e-mail
 
     @property
     def server_host(self) -> str:
@@ -54,4 +69,5 @@ class Tenant:
 
     def secrets(self) -> list[str]:
         """Values that must never reach a report unmasked."""
-        return [u.micollab_password for u in self.users]
+        values = [(u.micollab_password, u.cloudlink_password, u.enterprise_password, u.totp_secret) for u in self.users]
+        return [value for group in values for value in group if value]

@@ -4,6 +4,7 @@ scenario's ID, so a failing scenario replays exactly with `--seed N` and tenants
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from dataclasses import replace
@@ -44,6 +45,9 @@ class World:
             domain=domain,
             settings=settings or TenantSettings(),
             users=[self._user(domain, **user_traits)],
+            azure_tenant_id=str(fake.uuid4()),
+            cloudlink_account_id=fake.numerify("##########"),
+            account_number=fake.numerify("#######"),
         )
         self.tenants.append(tenant)
         self.platform.add_tenant(tenant)
@@ -60,5 +64,9 @@ class World:
             upn=f"{given[0]}{family}@{domain}",
             micollab_password=fake.password(length=14, special_chars=True),
             favorites=tuple(fake.name() for _ in range(3)),
+            cloudlink_password=fake.password(length=14, special_chars=True),
+            enterprise_password=fake.password(length=16, special_chars=True),
+            totp_secret=base64.b32encode(fake.binary(length=20)).decode(),
+            azure_object_id=str(fake.uuid4()),
         )
         return replace(user, **traits)
