@@ -30,6 +30,7 @@ class ClientSettings:
 
     platform: str = "PC"  # PC, MAC, iOS or Android
     version: str = "9.8"
+    upgraded_from: str | None = None  # the version the client was upgraded from, if it was
     server_host: str | None = None  # MiCollab server configured at installation, if any
     proxy_url: str | None = None  # the simulated network, set as the device's HTTP proxy
     ca_bundle: str | None = None  # the simulated network's CA, trusted like a system CA

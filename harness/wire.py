@@ -19,7 +19,7 @@ PROBE_HEADER = "x-harness-probe"  # requests the harness itself sends (e.g. repl
 @dataclass(frozen=True)
 class Credential:
     value: str
-    owner: str  # the only host that may receive it
+    owners: tuple[str, ...]  # the only hosts that may receive it
     what: str  # "the MiCollab password", for the message
 
 
@@ -78,7 +78,7 @@ def check_credentials(flows: list[dict], context: AuditContext) -> list[Violatio
         for credential in context.credentials:
             if credential.value in query:
                 found.append(Violation("SEC-CRED-1", f"{credential.what} in a URL query string", flow))
-            elif credential.value in sent and flow["host"] != credential.owner:
+            elif credential.value in sent and flow["host"] not in credential.owners:
                 found.append(Violation("SEC-CRED-1", f"{credential.what} sent to {flow['host']}", flow))
     return found
 

@@ -3,17 +3,24 @@ session (per xdist worker)."""
 
 from __future__ import annotations
 
+from mocks.cloudlink import API_HOST, LOGIN_HOST, CloudLinkDirectory, Federation, cloudlink_app
+from mocks.cloudlink.mailer import welcome_email
 from mocks.mail import MailStore, SmtpServer, mailbox_app
 from mocks.micollab_server import MiCollabDirectory, micollab_app
+from mocks.micollab_server.directory import CLOUDLINK_CLIENT_ID, CLOUDLINK_REDIRECT_URI
 from mocks.micollab_server.mailer import Mailer
 from mocks.network import Network
 from mocks.proxy import Proxy
+from mocks.signing import SigningKey
 from mocks.tenant import Tenant
 
 MAILBOX_HOST = "mailbox.harness.test"
 WORLD_HOST = "world.harness.test"  # the standalone world's inspection API (python -m mocks serve)
 # The platform's own servers, as clients name them; the mailbox API is the harness's.
-PLATFORM_HOSTS = ("micollab.*",)
+PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST)
+CLOUDLINK_HOSTS = (LOGIN_HOST, API_HOST)
+# Applications registered with CloudLink: client ID -> redirect URIs.
+CLOUDLINK_CLIENTS = {CLOUDLINK_CLIENT_ID: (CLOUDLINK_REDIRECT_URI,)}
 
 
 class Platform:
@@ -23,12 +30,18 @@ class Platform:
     def __init__(self, direct: bool = False) -> None:
         self.scheme = "http" if direct else "https"
         self.mail = MailStore()
-        self.micollab = MiCollabDirectory()
+        self.cloudlink_key = SigningKey("cloudlink-2017-09-01")
+        self.cloudlink = CloudLinkDirectory()
+        self.micollab = MiCollabDirectory(verify_cloudlink=self.cloudlink_key.verify)
         self.network = Network()
         self._smtp = SmtpServer(self.mail)
         self._mailer = Mailer(self._smtp.host, self._smtp.port, self.scheme)
+        self.federation = Federation(self.azure_metadata)
         self.network.router.register("micollab.*", micollab_app(self.micollab))
         self.network.router.register(MAILBOX_HOST, mailbox_app(self.mail))
+        cloudlink = cloudlink_app(self.cloudlink, self.cloudlink_key, self.federation, CLOUDLINK_CLIENTS)
+        for host in CLOUDLINK_HOSTS:
+            self.network.router.register(host, cloudlink)
         hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
         self.proxy = None if direct else Proxy(self.network.port, hosts)
         self.tenants: dict[str, Tenant] = {}
@@ -54,9 +67,14 @@ class Platform:
             self.proxy.start()
         return self
 
+    def azure_metadata(self, azure_tenant_id: str) -> str:
+        raise NotImplementedError("Azure AD federation comes with the Azure AD mock")
+
     def add_tenant(self, tenant: Tenant) -> None:
         self.tenants[tenant.id] = tenant
         deployments = self.micollab.add_tenant(tenant)
+        setup_links = self.cloudlink.add_tenant(tenant)
+        self._mailer.send(*(welcome_email(link) for link in setup_links))
         self._mailer.send_user_created(tenant, deployments)
 
     def mails_of(self, tenants: list[Tenant]) -> list[tuple[str, bytes]]:
@@ -72,13 +90,14 @@ class Platform:
         """Passwords, deployment tokens and codes: masked wherever evidence is written."""
         return [s for tenant in tenants for s in tenant.secrets() + self.micollab.secrets_of(tenant)]
 
-    def credentials_of(self, tenants: list[Tenant]) -> list[tuple[str, str, str]]:
-        """(value, the only host that may receive it, what it is) for the wire audit."""
-        return [
-            (user.micollab_password, tenant.server_host, "the MiCollab password")
-            for tenant in tenants
-            for user in tenant.users
-        ]
+    def credentials_of(self, tenants: list[Tenant]) -> list[tuple[str, tuple[str, ...], str]]:
+        """(value, the only hosts that may receive it, what it is) for the wire audit."""
+        found = []
+        for tenant in tenants:
+            for user in tenant.users:
+                found.append((user.micollab_password, (tenant.server_host,), "the MiCollab password"))
+                found.append((user.cloudlink_password, CLOUDLINK_HOSTS, "the CloudLink password"))
+        return found
 
     def check(self) -> None:
         """Raises HarnessError if a mock server or the proxy has died."""

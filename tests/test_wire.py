@@ -8,7 +8,7 @@ from harness import wire
 
 CONTEXT = wire.AuditContext(
     platform_hosts=("micollab.*",),
-    credentials=(wire.Credential("S3cret-pass!", "micollab.acme.example.com", "the MiCollab password"),),
+    credentials=(wire.Credential("S3cret-pass!", ("micollab.acme.example.com",), "the MiCollab password"),),
 )
 
 

@@ -33,14 +33,14 @@ class ApiError(Exception):
 class MiCollabApi:
     def __init__(self, settings: ClientSettings, scheme: str = "https") -> None:
         self._scheme = scheme
-        self._http = httpx.Client(
+        self.http = httpx.Client(
             proxy=settings.proxy_url, verify=_tls_context(settings.ca_bundle), timeout=settings.timeout
         )
 
     def call(self, host: str, method: str, path: str, auth: tuple[str, str | None] | None = None, **json) -> dict:
         headers = {"Authorization": f"{auth[0]} {auth[1]}"} if auth else {}
         try:
-            answer = self._http.request(method, f"{self._scheme}://{host}{path}", json=json or None, headers=headers)
+            answer = self.http.request(method, f"{self._scheme}://{host}{path}", json=json or None, headers=headers)
         except httpx.TimeoutException as exc:
             raise ApiError("timed_out", detail=str(exc)) from exc
         except httpx.HTTPError as exc:
@@ -62,4 +62,4 @@ class MiCollabApi:
         raise ApiError(code, answer.status_code, retry_after, f"HTTP {answer.status_code}")
 
     def close(self) -> None:
-        self._http.close()
+        self.http.close()

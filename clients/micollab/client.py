@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 from clients.driver import ClientSettings, Screen
 from clients.micollab import screens as s
 from clients.micollab.api import ApiError, MiCollabApi
+from clients.micollab.cloudlink import CloudLinkSignIn
 from harness.errors import AdapterError
 
 DEPLOY_PATH = "/micollab/deploy"
@@ -32,6 +33,8 @@ class MiCollabClient:
         self.deployment_session: str | None = None
         self.favorites: tuple[str, ...] = ()
         self.access_token: str | None = None
+        self.cached_method = self.upgrade_quirk()
+        self.cloudlink = CloudLinkSignIn(self)
 
     # -- the driver interface -----------------------------------------------------------------
 
@@ -59,6 +62,9 @@ class MiCollabClient:
         return self.screen()  # in-process: every action has finished when it returns
 
     def fill(self, label: str, value: str) -> None:
+        if self.cloudlink.showing():
+            self.cloudlink.fill(label, value)
+            return
         current = self.screen()
         if label not in current.fields:
             raise AdapterError(f"no field {label!r} on the {current.name} screen (fields: {list(current.fields)})")
@@ -68,7 +74,10 @@ class MiCollabClient:
         current = self.screen()
         if label not in current.buttons:
             raise AdapterError(f"no button {label!r} on the {current.name} screen (buttons: {list(current.buttons)})")
-        self.actions()[(current.name, label)]()
+        if self.cloudlink.showing():
+            self.cloudlink.press(label)
+        else:
+            self.actions()[(current.name, label)]()
 
     def tap(self, element: str, times: int = 1) -> None:
         current = self.screen()
@@ -79,6 +88,7 @@ class MiCollabClient:
 
     def back(self) -> None:
         if self.screen().name == s.PASSWORD:
+            self.cached_method = None
             self.show_login_page()
 
     def close(self) -> None:
@@ -142,14 +152,26 @@ class MiCollabClient:
         self.identify(self.field(s.MANUAL_LOGIN_ID_FIELD).strip())
 
     def identify(self, username: str) -> None:
+        self.username = username
+        if self.cached_method == "password":  # see upgrade_quirk()
+            self.show_password_page()
+            return
         answer = self.call("POST", "/api/v1/login/identify", username=username)
         if answer is None:
             return
-        self.username = username
         if answer["method"] == "password":
             self.show_password_page()
         else:
-            self.show_error("cloudlink_unsupported")
+            self.cloudlink.start(answer["cloudlink"])
+
+    def upgrade_quirk(self) -> str | None:
+        """Documented for 9.3: a mobile client upgraded from 9.2 after the server's upgrade keeps
+        9.2's login method, so its first Next shows the password page, not Single Sign-On. Back on
+        the password page forgets it; the username and Next then reach Single Sign-On."""
+        settings = self.settings
+        mobile = settings.platform in {"iOS", "Android"}
+        upgraded = (settings.upgraded_from or "").startswith("9.2") and settings.version.startswith("9.3")
+        return "password" if mobile and upgraded else None
 
     def submit_password(self) -> None:
         """The progressing screen while the server checks the password and MiCollab Home loads;
@@ -212,6 +234,10 @@ class MiCollabClient:
 
     def show_manual_login(self) -> None:
         self.show(Screen(s.MANUAL_LOGIN, {s.SERVER_HOSTNAME_FIELD: "", s.MANUAL_LOGIN_ID_FIELD: ""}, (s.NEXT,)))
+
+    def replace_screen(self, screen: Screen) -> None:
+        """The same screen, changed (a field typed into): not a new screen in the history."""
+        self._screen = screen
 
     def show(self, screen: Screen) -> None:
         self._screen = screen

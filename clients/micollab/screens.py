@@ -32,5 +32,6 @@ MESSAGES = {
     "unreachable": "Cannot reach the MiCollab server {host}. Check its address and your network, then try again.",
     "timed_out": "The MiCollab server {host} did not answer in time. Try again.",
     "server_error": "The MiCollab server could not complete the login ({detail}). Try again later.",
-    "cloudlink_unsupported": "CloudLink-based Authentication is not available in this client version.",
+    "cloudlink_state": "The CloudLink sign-in answer does not belong to this sign-in. Try again.",
+    "cloudlink_denied": "CloudLink did not sign you in ({detail}). Try again.",
 }

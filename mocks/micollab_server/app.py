@@ -4,7 +4,14 @@ POST /api/v1/deployments/redeem   {"token"}            -> 200 {login_id, display
                                                           deployment_session} | 404 | 410 {error}
 GET  /api/v1/userdata             Authorization: Deployment <deployment_session> -> {favorites}
 GET  /api/v1/license                                   -> {title, text}
-POST /api/v1/login/identify       {"username"}         -> {method: "password" | "cloudlink"}
+POST /api/v1/login/identify       {"username"}         -> {method: "password" | "cloudlink", server_version,
+                                                          cloudlink: {authorization_endpoint, client_id,
+                                                          redirect_uri, login_hint}}
+POST /api/v1/login/cloudlink      {"cloudlink_token"}  -> as /api/v1/login: the client signed in on the
+                                                          CloudLink Unified login page (authorization code
+                                                          + PKCE, redeemed at CloudLink's /token) and hands
+                                                          over the CloudLink access token, which the server
+                                                          verifies against CloudLink's signing keys
 POST /api/v1/login                {"username", "password"} -> 200 {access_token, expires_in}
                                                           | 401 {error} | 423 {error} + Retry-After
 GET  /api/v1/home                 Authorization: Bearer <access_token> -> {display_name, ...}
@@ -102,6 +109,12 @@ def micollab_app(directory: MiCollabDirectory) -> Starlette:
             {"access_token": token, "token_type": "Bearer", "expires_in": int(state.tenant.settings.session_ttl)}
         )
 
+    async def login_cloudlink(request: Request, state: ServerTenant) -> Response:
+        [token] = await _json_field(request, "cloudlink_token")
+        _, session = directory.login_with_cloudlink(state, token)
+        ttl = int(state.tenant.settings.session_ttl)
+        return JSONResponse({"access_token": session, "token_type": "Bearer", "expires_in": ttl})
+
     async def home(request: Request, state: ServerTenant) -> Response:
         return JSONResponse(directory.home(state, _bearer(request, "Bearer")))
 
@@ -121,6 +134,7 @@ def micollab_app(directory: MiCollabDirectory) -> Starlette:
         "/api/v1/license": (license_agreement, ["GET"]),
         "/api/v1/login/identify": (identify, ["POST"]),
         "/api/v1/login": (login, ["POST"]),
+        "/api/v1/login/cloudlink": (login_cloudlink, ["POST"]),
         "/api/v1/home": (home, ["GET"]),
         "/api/v1/logout": (logout, ["POST"]),
         "/micollab/deploy": (deploy_page, ["GET"]),

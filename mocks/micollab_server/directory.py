@@ -88,10 +88,19 @@ class ServerTenant:
         )
 
 
+CLOUDLINK_CLIENT_ID = "micollab-client"
+CLOUDLINK_REDIRECT_URI = "com.mitel.micollab://cloudlink"
+CLOUDLINK_LOGIN_PAGE = "https://auth.mitel.io/authorize"
+
+
 class MiCollabDirectory:
-    def __init__(self) -> None:
+    """`verify_cloudlink(token) -> claims` checks a CloudLink access token against CloudLink's
+    signing keys (raising on a bad one); the platform gives it when CloudLink runs."""
+
+    def __init__(self, verify_cloudlink=None) -> None:
         self._tenants: dict[str, ServerTenant] = {}
         self._lock = threading.RLock()
+        self.verify_cloudlink = verify_cloudlink
 
     def add_tenant(self, tenant: Tenant) -> list[Deployment]:
         """Provisions the users; the caller sends the welcome and deployment e-mails."""
@@ -163,8 +172,31 @@ class MiCollabDirectory:
         """The username-only page: which way the login continues. An unknown name gets the same
         answer as a known one, so the page cannot be used to find out who has an account."""
         account = state.account(username)
-        method = "cloudlink" if account and state.tenant.settings.cloudlink_auth else "password"
-        return {"method": method}
+        version = state.tenant.settings.server_version
+        if not (account and state.tenant.settings.cloudlink_auth):
+            return {"method": "password", "server_version": version}
+        cloudlink = {
+            "authorization_endpoint": CLOUDLINK_LOGIN_PAGE,
+            "client_id": CLOUDLINK_CLIENT_ID,
+            "redirect_uri": CLOUDLINK_REDIRECT_URI,
+            "login_hint": account.user.email,
+        }
+        return {"method": "cloudlink", "server_version": version, "cloudlink": cloudlink}
+
+    def login_with_cloudlink(self, state: ServerTenant, cloudlink_token: str) -> tuple[Account, str]:
+        """A MiCollab session for the holder of a CloudLink access token issued to this server's
+        client; the token's signature is checked against CloudLink's keys."""
+        try:
+            claims = self.verify_cloudlink(cloudlink_token)
+        except Exception as exc:  # any library refusal means the same to the client: not signed in
+            raise LoginRefused("invalid_token", f"the CloudLink token is not valid: {exc}") from exc
+        now = state.tenant.clock.now()
+        if claims.get("aud") != CLOUDLINK_CLIENT_ID or claims.get("exp", 0) < now:
+            raise LoginRefused("invalid_token", "the CloudLink token is not for MiCollab or has expired")
+        account = state.account(str(claims.get("email", "")))
+        if account is None:
+            raise LoginRefused("invalid_credentials", "no MiCollab account for this CloudLink user")
+        return account, self._open_session(state, account, state.tenant.settings.session_ttl, "session")
 
     def login(self, state: ServerTenant, username: str, password: str) -> tuple[Account, str]:
         with self._lock:

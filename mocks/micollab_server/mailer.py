@@ -60,7 +60,16 @@ class Mailer:
 
     def send_user_created(self, tenant: Tenant, deployments: list[Deployment]) -> None:
         by_login = {d.login_id: d for d in deployments}
+        messages = []
+        for user in tenant.users:
+            messages += [welcome_email(tenant, user, self.scheme)]
+            messages += [deployment_email(tenant, user, by_login[user.login_id], self.scheme)]
+        self.send(*messages)
+
+    def send(self, *messages: EmailMessage) -> None:
+        """Over one SMTP connection: any sender's messages (MiCollab, CloudLink)."""
+        if not messages:
+            return
         with smtplib.SMTP(*self._address, timeout=10) as smtp:
-            for user in tenant.users:
-                smtp.send_message(welcome_email(tenant, user, self.scheme))
-                smtp.send_message(deployment_email(tenant, user, by_login[user.login_id], self.scheme))
+            for message in messages:
+                smtp.send_message(message)

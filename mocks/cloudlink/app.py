@@ -1,0 +1,279 @@
+"""CloudLink over HTTP: the authentication API (authentication.api.mitel.io/2017-09-01) and the
+Unified login page (auth.mitel.io), one app answering both hosts.
+
+Documented publicly (Mitel's developer samples, the Azure AD "Mitel Connect" tutorial) and kept:
+  POST /2017-09-01/authorize  form username, password, account_id, client_id -> {"code"}
+  POST /2017-09-01/token      JSON or form, grant_type authorization_code | password | refresh_token
+                              -> 201 {access_token, refresh_token, token_type, expires_in}
+  SAML SP entity ID and Reply URL https://authentication.api.mitel.io/2017-09-01/saml2/<account>
+  Sign-on URL https://auth.mitel.io/authorize?client_id=...
+Chosen here, where nothing public says: PKCE (S256 only) on both authorize paths, the JWKS at
+/2017-09-01/.well-known/jwks and an OpenID configuration beside it, the page paths under
+/authorize/<transaction>/..., error bodies {"code", "message"} with 409 for an e-mail in several
+accounts, 422 for account states (locked, password not set, federated) and 429 when rate-limited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from mocks.cloudlink import pages
+from mocks.cloudlink.directory import ACCESS_TOKEN_TTL, CloudLinkDirectory, CloudLinkError, CloudLinkUser
+from mocks.cloudlink.federation import BASE, Federation, SamlRefused
+from mocks.cloudlink.limits import RateLimiter
+from mocks.signing import SigningKey
+
+API = "https://authentication.api.mitel.io"
+ISSUER = f"{API}{BASE}"
+LOGIN_PAGE = "https://auth.mitel.io"
+
+
+def error_response(error: CloudLinkError) -> JSONResponse:
+    headers = {"Retry-After": str(error.extra["retry_after"])} if "retry_after" in error.extra else None
+    body = {"code": error.code, "message": str(error)} | {k: v for k, v in error.extra.items() if k != "retry_after"}
+    return JSONResponse(body, error.status, headers=headers)
+
+
+async def form_or_json(request: Request) -> dict[str, str]:
+    if request.headers.get("content-type", "").startswith("application/json"):
+        try:
+            body = await request.json()
+        except json.JSONDecodeError:
+            return {}
+        return {k: str(v) for k, v in body.items()} if isinstance(body, dict) else {}
+    return {k: str(v) for k, v in (await request.form()).items()}
+
+
+def principal_id(entry: CloudLinkUser) -> str:
+    return hashlib.sha256(f"{entry.account_id}:{entry.user.email}".encode()).hexdigest()[:32]
+
+
+class Tokens:
+    def __init__(self, directory: CloudLinkDirectory, key: SigningKey) -> None:
+        self.directory, self.key = directory, key
+
+    def issue(self, entry: CloudLinkUser, client_id: str, nonce: str = "", scope: str = "") -> dict:
+        now = int(entry.tenant.clock.now())
+        claims = {
+            "iss": ISSUER,
+            "aud": client_id,
+            "sub": principal_id(entry),
+            "accountId": entry.account_id,
+            "email": entry.user.email,
+            "name": entry.user.name,
+            "iat": now,
+            "exp": now + int(ACCESS_TOKEN_TTL),
+        }
+        answer = {
+            "access_token": self.key.sign(claims),
+            "refresh_token": self.directory.new_refresh_token(entry),
+            "token_type": "Bearer",
+            "expires_in": int(ACCESS_TOKEN_TTL),
+        }
+        if "openid" in scope.split():
+            answer["id_token"] = self.key.sign(claims | ({"nonce": nonce} if nonce else {}))
+        return answer
+
+
+class CloudLinkApp:
+    """Routes for both hosts; each handler turns CloudLink's refusals into its answers."""
+
+    def __init__(self, directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict) -> None:
+        self.directory, self.key, self.federation = directory, key, federation
+        self.clients = clients  # client_id -> registered redirect URIs
+        self.tokens = Tokens(directory, key)
+        self.limiter = RateLimiter()
+        self.saml_requests: dict[str, str] = {}  # transaction -> AuthnRequest ID
+
+    # -- the API ----------------------------------------------------------------------------------
+
+    async def api_authorize(self, request: Request) -> Response:
+        body = await form_or_json(request)
+        try:
+            self.check_pkce(body)
+            entry = self.directory.find(body.get("username", ""), body.get("account_id", ""))
+            self.limiter.attempt(entry)
+            self.directory.check_password(entry, body.get("password", ""))
+        except CloudLinkError as error:
+            return error_response(error)
+        args = (body.get("client_id", ""), body.get("redirect_uri", ""), body.get("code_challenge", ""), "")
+        return JSONResponse({"code": self.directory.issue_code(entry, *args)})
+
+    async def api_token(self, request: Request) -> Response:
+        body = await form_or_json(request)
+        try:
+            entry, nonce = self.grant(body)
+        except CloudLinkError as error:
+            return error_response(error)
+        return JSONResponse(self.tokens.issue(entry, body.get("client_id", ""), nonce, body.get("scope", "")), 201)
+
+    def grant(self, body: dict[str, str]) -> tuple[CloudLinkUser, str]:
+        kind = body.get("grant_type", "")
+        if kind == "authorization_code":
+            grant = self.directory.redeem_code(
+                body.get("code", ""),
+                body.get("client_id", ""),
+                body.get("code_verifier", ""),
+                body.get("redirect_uri", ""),
+            )
+            return grant.user, grant.nonce
+        if kind == "password":
+            entry = self.directory.find(body.get("username", ""), body.get("account_id", ""))
+            self.limiter.attempt(entry)
+            self.directory.check_password(entry, body.get("password", ""))
+            return entry, ""
+        if kind == "refresh_token":
+            return self.directory.use_refresh_token(body.get("refresh_token", "")), ""
+        raise CloudLinkError(400, "unsupported_grant_type", f"grant_type {kind!r} is not supported")
+
+    @staticmethod
+    def check_pkce(params: dict[str, str]) -> None:
+        if params.get("code_challenge") and params.get("code_challenge_method") != "S256":
+            raise CloudLinkError(400, "invalid_request", "code_challenge_method must be S256")
+
+    async def jwks(self, request: Request) -> Response:
+        return JSONResponse(self.key.jwks())
+
+    async def openid_configuration(self, request: Request) -> Response:
+        return JSONResponse(
+            {
+                "issuer": ISSUER,
+                "authorization_endpoint": f"{LOGIN_PAGE}/authorize",
+                "token_endpoint": f"{ISSUER}/token",
+                "jwks_uri": f"{ISSUER}/.well-known/jwks",
+                "response_types_supported": ["code"],
+                "grant_types_supported": ["authorization_code", "password", "refresh_token"],
+                "code_challenge_methods_supported": ["S256"],
+                "subject_types_supported": ["public"],
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "scopes_supported": ["openid", "profile", "email"],
+                "token_endpoint_auth_methods_supported": ["none"],
+            }
+        )
+
+    # -- the Unified login page -----------------------------------------------------------------
+
+    async def login_page(self, request: Request) -> Response:
+        query = request.query_params
+        redirect_uri, client_id = query.get("redirect_uri", ""), query.get("client_id", "")
+        if redirect_uri not in self.clients.get(client_id, ()):
+            return HTMLResponse(
+                pages.failure("This application is not registered with CloudLink.", "invalid_client"), 400
+            )
+        if query.get("response_type") != "code" or not query.get("code_challenge"):
+            return HTMLResponse(pages.failure("Sign-in requests must use PKCE (S256).", "invalid_request"), 400)
+        try:
+            self.check_pkce(dict(query))
+        except CloudLinkError as error:
+            return HTMLResponse(pages.failure(str(error), error.code), 400)
+        transaction = self.directory.begin(
+            client_id, redirect_uri, query.get("state", ""), query["code_challenge"], query.get("nonce", ""),
+            query.get("login_hint", ""),
+        )  # fmt: skip
+        return HTMLResponse(pages.sign_in(transaction.id, transaction.login_hint))
+
+    async def submit_email(self, request: Request) -> Response:
+        transaction = self.directory.transaction(request.path_params["tx"])
+        email = str((await request.form()).get("email", "")).strip()
+        accounts = self.directory.accounts_of(email)
+        if not accounts:
+            return HTMLResponse(
+                pages.sign_in(transaction.id, email, "We can't find a CloudLink account with that e-mail.")
+            )
+        transaction.user = accounts[0]
+        if transaction.user.integrated and not transaction.user.accepts_mitel_credentials():
+            return self.to_enterprise(transaction)
+        offer = transaction.user.integrated
+        return HTMLResponse(pages.authorization(transaction.id, email, offer_enterprise=offer))
+
+    async def submit_password(self, request: Request) -> Response:
+        transaction = self.directory.transaction(request.path_params["tx"])
+        entry, password = transaction.user, str((await request.form()).get("password", ""))
+        try:
+            self.limiter.attempt(entry)
+            self.directory.check_password(entry, password)
+        except CloudLinkError as error:
+            page = pages.authorization(transaction.id, entry.user.email, entry.integrated, str(error))
+            return HTMLResponse(page, 200)
+        return self.back_to_client(transaction)
+
+    async def choose_enterprise(self, request: Request) -> Response:
+        return self.to_enterprise(self.directory.transaction(request.path_params["tx"]))
+
+    def to_enterprise(self, transaction) -> Response:
+        entry = transaction.user
+        url, request_id = self.federation.sign_in_url(entry.account_id, entry.tenant.azure_tenant_id, transaction.id)
+        self.saml_requests[transaction.id] = request_id
+        return RedirectResponse(url, 302)
+
+    async def saml_consume(self, request: Request) -> Response:
+        form = await request.form()
+        transaction = self.directory.transaction(str(form.get("RelayState", "")))
+        entry = transaction.user
+        try:
+            name_id = self.federation.consume(
+                entry.account_id, entry.tenant.azure_tenant_id, str(form.get("SAMLResponse", "")),
+                self.saml_requests.pop(transaction.id, ""),
+            )  # fmt: skip
+        except SamlRefused as refused:
+            return HTMLResponse(pages.failure(f"Your company's sign-in could not be verified: {refused}", "saml"), 403)
+        if name_id.lower() not in {entry.user.upn.lower(), entry.user.email.lower()}:
+            return HTMLResponse(pages.failure("You signed in as someone else.", "saml_subject"), 403)
+        return self.back_to_client(transaction)
+
+    def back_to_client(self, transaction) -> Response:
+        code = self.directory.finish(transaction)
+        separator = "&" if "?" in transaction.redirect_uri else "?"
+        query = urlencode({"code": code, "state": transaction.state})
+        return RedirectResponse(f"{transaction.redirect_uri}{separator}{query}", 302)
+
+    # -- the CloudLink welcome e-mail's set-up link -----------------------------------------------
+
+    async def setup_page(self, request: Request) -> Response:
+        token = request.path_params["token"]
+        try:
+            self.directory.setup_link(token)
+        except CloudLinkError as error:
+            return HTMLResponse(pages.failure(str(error), error.code), error.status)
+        return HTMLResponse(pages.setup(token))
+
+    async def setup_submit(self, request: Request) -> Response:
+        token, form = request.path_params["token"], await request.form()
+        if form.get("password") != form.get("confirm"):
+            return HTMLResponse(pages.setup(token, "The passwords do not match."))
+        try:
+            self.directory.set_password(token, str(form.get("password", "")))
+        except CloudLinkError as error:
+            return HTMLResponse(pages.failure(str(error), error.code), error.status)
+        return HTMLResponse(pages.setup_done())
+
+    def routes(self) -> list[Route]:
+        return [
+            Route(f"{BASE}/authorize", self.api_authorize, methods=["POST"]),
+            Route(f"{BASE}/token", self.api_token, methods=["POST"]),
+            Route(f"{BASE}/.well-known/jwks", self.jwks),
+            Route(f"{BASE}/.well-known/openid-configuration", self.openid_configuration),
+            Route(f"{BASE}/saml2/{{account}}", self.saml_consume, methods=["POST"]),
+            Route("/authorize", self.login_page),
+            Route("/authorize/{tx}/email", self.submit_email, methods=["POST"]),
+            Route("/authorize/{tx}/password", self.submit_password, methods=["POST"]),
+            Route("/authorize/{tx}/enterprise", self.choose_enterprise, methods=["POST"]),
+            Route("/password/setup/{token}", self.setup_page),
+            Route("/password/setup/{token}", self.setup_submit, methods=["POST"]),
+        ]
+
+
+def cloudlink_app(directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict) -> Starlette:
+    app = CloudLinkApp(directory, key, federation, clients)
+
+    async def expired(request: Request, exc: CloudLinkError) -> Response:
+        return HTMLResponse(pages.failure(str(exc), exc.code), exc.status)
+
+    return Starlette(routes=app.routes(), exception_handlers={CloudLinkError: expired})

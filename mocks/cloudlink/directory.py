@@ -1,0 +1,231 @@
+"""CloudLink's state and rules, free of HTTP: accounts, users, password set-up, sign-in
+transactions, authorization codes (PKCE S256 only), tokens, lockout and rate limits."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import threading
+from dataclasses import dataclass, field
+
+from mocks.tenant import HOUR, Tenant, User
+
+CODE_TTL = 5 * 60
+ACCESS_TOKEN_TTL = HOUR  # CloudLink access tokens last one hour
+REFRESH_TOKEN_TTL = 14 * 24 * HOUR  # refresh tokens fourteen days
+LOCKOUT_THRESHOLD = 5  # CloudLink's own lockout of wrong CloudLink passwords
+LOCKOUT_DURATION = 15 * 60
+
+
+class CloudLinkError(Exception):
+    """A refusal with CloudLink's HTTP status and error code."""
+
+    def __init__(self, status: int, code: str, message: str, **extra) -> None:
+        super().__init__(message)
+        self.status, self.code, self.extra = status, code, extra
+
+
+def s256(verifier: str) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
+
+
+@dataclass
+class CloudLinkUser:
+    user: User
+    tenant: Tenant
+    password_set: bool
+    failures: int = 0
+    locked_until: float = 0.0
+
+    @property
+    def account_id(self) -> str:
+        return self.tenant.cloudlink_account_id
+
+    @property
+    def integrated(self) -> bool:
+        return self.tenant.settings.azure_ad_integrated
+
+    def accepts_mitel_credentials(self) -> bool:
+        """Not integrated: always; integrated: only with "Enable Mitel Credentials"."""
+        return not self.integrated or self.tenant.settings.enable_mitel_credentials
+
+
+@dataclass
+class SetupLink:
+    token: str
+    user: CloudLinkUser
+    expires: float
+    used: bool = False
+
+
+@dataclass
+class Grant:
+    """What an authorization code stands for until it is redeemed once."""
+
+    user: CloudLinkUser
+    client_id: str
+    redirect_uri: str
+    code_challenge: str
+    nonce: str
+    expires: float
+
+
+@dataclass
+class Transaction:
+    """One visit to the Unified login page: the client's authorization request and progress."""
+
+    id: str
+    client_id: str
+    redirect_uri: str
+    state: str
+    code_challenge: str
+    nonce: str
+    login_hint: str
+    user: CloudLinkUser | None = None
+
+
+@dataclass
+class CloudLinkDirectory:
+    users: dict[str, list[CloudLinkUser]] = field(default_factory=dict)  # by e-mail, lower case
+    setup_links: dict[str, SetupLink] = field(default_factory=dict)
+    transactions: dict[str, Transaction] = field(default_factory=dict)
+    grants: dict[str, Grant] = field(default_factory=dict)
+    refresh_tokens: dict[str, tuple[CloudLinkUser, float]] = field(default_factory=dict)
+    revoked: set[str] = field(default_factory=set)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def add_tenant(self, tenant: Tenant) -> list[SetupLink]:
+        """Creates the account's users; returns the set-up links still to be e-mailed."""
+        links = []
+        with self.lock:
+            for user in tenant.users:
+                entry = CloudLinkUser(user, tenant, password_set=tenant.settings.cloudlink_password_set)
+                self.users.setdefault(user.email.lower(), []).append(entry)
+                if not entry.password_set:
+                    link = SetupLink(
+                        secrets.token_urlsafe(24), entry, tenant.clock.now() + tenant.settings.password_setup_ttl
+                    )
+                    self.setup_links[link.token] = link
+                    links.append(link)
+        return links
+
+    def accounts_of(self, username: str) -> list[CloudLinkUser]:
+        """Every CloudLink user the name belongs to: an e-mail may exist in several accounts."""
+        with self.lock:
+            return list(self.users.get(username.strip().lower(), []))
+
+    def find(self, username: str, account_id: str = "") -> CloudLinkUser:
+        found = [u for u in self.accounts_of(username) if not account_id or u.account_id == account_id]
+        if not found:
+            raise CloudLinkError(401, "invalid_grant", "The username or password is incorrect.")
+        if len(found) > 1:
+            accounts = [u.account_id for u in found]
+            raise CloudLinkError(409, "multiple_accounts", "Several accounts match: send accountId.", accounts=accounts)
+        return found[0]
+
+    # -- password set-up (the CloudLink welcome e-mail) -------------------------------------------
+
+    def setup_link(self, token: str) -> SetupLink:
+        with self.lock:
+            link = self.setup_links.get(token)
+        if link is None:
+            raise CloudLinkError(404, "invalid_link", "This link is not valid.")
+        if link.used:
+            raise CloudLinkError(410, "link_used", "This link has already been used. Your password is already set up.")
+        if link.user.tenant.clock.now() > link.expires:
+            raise CloudLinkError(
+                410, "link_expired", "This link has expired. Ask your administrator to resend the welcome e-mail."
+            )
+        return link
+
+    def set_password(self, token: str, password: str) -> CloudLinkUser:
+        with self.lock:
+            link = self.setup_link(token)
+            if password != link.user.user.cloudlink_password:
+                # The mock keeps each user's password fixed by the tenant, so a scenario knows it.
+                raise CloudLinkError(422, "password_policy", "Choose the password your tenant was given.")
+            link.used, link.user.password_set = True, True
+            return link.user
+
+    # -- signing in ---------------------------------------------------------------------------
+
+    def check_password(self, entry: CloudLinkUser, password: str) -> None:
+        now = entry.tenant.clock.now()
+        with self.lock:
+            if entry.locked_until > now:
+                raise CloudLinkError(422, "account_locked", "Your account is locked. Try again later.")
+            if not entry.password_set:
+                raise CloudLinkError(
+                    422,
+                    "password_not_set",
+                    "Your CloudLink password is not set up yet. Check your e-mail from no-reply@mitel.io "
+                    "to set up your password.",
+                )
+            if not entry.accepts_mitel_credentials():
+                raise CloudLinkError(422, "federated_account", "Sign in with your enterprise credentials.")
+            if not secrets.compare_digest(password, entry.user.cloudlink_password):
+                entry.failures += 1
+                if entry.failures >= LOCKOUT_THRESHOLD:
+                    entry.locked_until, entry.failures = now + LOCKOUT_DURATION, 0
+                raise CloudLinkError(401, "invalid_grant", "The username or password is incorrect.")
+            entry.failures = 0
+
+    def issue_code(self, entry: CloudLinkUser, client_id: str, redirect_uri: str, challenge: str, nonce: str) -> str:
+        code = secrets.token_urlsafe(24)
+        with self.lock:
+            self.grants[code] = Grant(
+                entry, client_id, redirect_uri, challenge, nonce, entry.tenant.clock.now() + CODE_TTL
+            )
+        return code
+
+    def redeem_code(self, code: str, client_id: str, verifier: str, redirect_uri: str = "") -> Grant:
+        """Single use: a code is gone at its first redemption, right or wrong."""
+        with self.lock:
+            grant = self.grants.pop(code, None)
+        if grant is None:
+            raise CloudLinkError(400, "invalid_grant", "The authorization code is invalid or was already used.")
+        if grant.user.tenant.clock.now() > grant.expires:
+            raise CloudLinkError(400, "invalid_grant", "The authorization code has expired.")
+        if client_id != grant.client_id or (redirect_uri and redirect_uri != grant.redirect_uri):
+            raise CloudLinkError(400, "invalid_grant", "The authorization code was issued to another client.")
+        if grant.code_challenge and (not verifier or s256(verifier) != grant.code_challenge):
+            raise CloudLinkError(400, "invalid_grant", "The code_verifier does not match the code_challenge.")
+        return grant
+
+    def new_refresh_token(self, entry: CloudLinkUser) -> str:
+        token = secrets.token_urlsafe(32)
+        with self.lock:
+            self.refresh_tokens[token] = (entry, entry.tenant.clock.now() + REFRESH_TOKEN_TTL)
+        return token
+
+    def use_refresh_token(self, token: str) -> CloudLinkUser:
+        with self.lock:
+            entry, expires = self.refresh_tokens.get(token, (None, 0.0))
+        if entry is None or entry.tenant.clock.now() > expires or token in self.revoked:
+            raise CloudLinkError(400, "invalid_grant", "The refresh token is invalid or has expired.")
+        return entry
+
+    # -- the Unified login page's transactions ----------------------------------------------------
+
+    def begin(
+        self, client_id: str, redirect_uri: str, state: str, challenge: str, nonce: str, hint: str
+    ) -> Transaction:
+        transaction = Transaction(secrets.token_urlsafe(16), client_id, redirect_uri, state, challenge, nonce, hint)
+        with self.lock:
+            self.transactions[transaction.id] = transaction
+        return transaction
+
+    def transaction(self, transaction_id: str) -> Transaction:
+        with self.lock:
+            found = self.transactions.get(transaction_id)
+        if found is None:
+            raise CloudLinkError(400, "invalid_request", "This sign-in has expired. Start again from your application.")
+        return found
+
+    def finish(self, transaction: Transaction) -> str:
+        """The code for a signed-in transaction, which then ends."""
+        with self.lock:
+            self.transactions.pop(transaction.id, None)
+        args = (transaction.client_id, transaction.redirect_uri, transaction.code_challenge, transaction.nonce)
+        return self.issue_code(transaction.user, *args)
