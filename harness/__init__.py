@@ -7,5 +7,6 @@ PYTEST_PLUGINS = [
     "steps.common",
     "steps.mail",
     "steps.micollab_client",
+    "steps.cloudlink",
     "steps.traffic",
 ]

@@ -18,7 +18,7 @@ def _evidence(driver: Driver) -> str:
 def current_screen(driver: Driver, name: str) -> Screen:
     """The screen called `name`, waiting for it as long as a user would."""
     screen = driver.wait_for_screen(name, SCREEN_TIMEOUT)
-    if screen.name != name:
+    if screen.name.casefold() != name.casefold():  # "the Password page" is the password screen
         raise ConformanceFailure(f"the {name} screen is displayed", name, describe_screen(screen), _evidence(driver))
     return screen
 
@@ -70,7 +70,7 @@ def screens_in_order(driver: Driver, names: list[str]) -> None:
 
 
 def never_shown(driver: Driver, name: str) -> None:
-    if name in driver.history():
+    if name.casefold() in (shown.casefold() for shown in driver.history()):
         raise ConformanceFailure(f"the {name} screen is not shown", "never", driver.history(), _evidence(driver))
 
 
@@ -90,3 +90,11 @@ def server_recorded(what: str, count: int) -> None:
 def all_equal(what: str, expected: object, actual: list) -> None:
     if any(value != expected for value in actual):
         raise ConformanceFailure(what, f"{expected} for each", actual)
+
+
+def field_value(driver: Driver, label: str, expected: str) -> None:
+    screen = driver.screen()
+    if screen.fields.get(label) != expected:
+        raise ConformanceFailure(
+            f"the {label} field shows {expected!r}", expected, screen.fields.get(label), _evidence(driver)
+        )

@@ -14,8 +14,9 @@ class Devices:
         self._network = {"proxy_url": proxy_url, "ca_bundle": ca_bundle}
         self._evidence = evidence
 
-    def install(self, platform: str, server_host: str | None = None) -> RecordingDriver:
-        settings = ClientSettings(platform=platform, server_host=server_host, **self._network)
+    def install(self, platform: str, server_host: str | None = None, **version) -> RecordingDriver:
+        """A client on `platform`; `version` may give `version` and `upgraded_from`."""
+        settings = ClientSettings(platform=platform, server_host=server_host, **self._network, **version)
         name = f"{platform} #{len(self._evidence.drivers) + 1}"
         driver = RecordingDriver(self._factory(settings), name)
         self._evidence.drivers.append(driver)

@@ -42,7 +42,11 @@ def masker(item: pytest.Item) -> Masker:
 
 def step_parameters(item: pytest.Item, step, step_func) -> dict[str, str]:
     """The parameters a step takes from its Gherkin text (not its fixtures), masked."""
-    contexts = [c for c in list(step_function_context_registry.values()) if c.step_func is step_func]
+    contexts = [
+        c
+        for c in list(step_function_context_registry.values())
+        if c.step_func is step_func and c.parser.is_matching(step.name)
+    ]
     parsed = (contexts[0].parser.parse_arguments(step.name) or {}) if contexts else {}
     mask = masker(item)
     return {name: mask(str(value)) for name, value in parsed.items()}

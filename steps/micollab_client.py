@@ -16,9 +16,10 @@ def _device(text: str) -> str:
     return text
 
 
-@with_pattern(r"[A-Z][\w/]*(?: [A-Z][\w/]*)*")
+@with_pattern(r"[A-Z]\S*(?: (?!on )\S+)*")
 def _button(text: str) -> str:
-    """Capitalised words only, so "clicks Accept on the license agreement screen" names Accept."""
+    """A label starting with a capital, ending before " on ", so "clicks Accept on the license
+    agreement screen" names Accept and "clicks Sign in" names Sign in."""
     return text
 
 
@@ -32,7 +33,8 @@ EXTRA_TYPES = {"Device": _device, "Button": _button, "Identifier": _identifier}
 
 
 def step(text: str):
-    return parsers.parse(text, extra_types=EXTRA_TYPES)
+    """Case-sensitive, so a Button is a label that starts with a capital, as on screen."""
+    return parsers.parse(text, extra_types=EXTRA_TYPES, case_sensitive=True)
 
 
 # -- the device ---------------------------------------------------------------------------------
@@ -41,6 +43,14 @@ def step(text: str):
 @given(step("the MiCollab Client application is installed on a {device:Device}"), target_fixture="client")
 def client_installed(devices, device):
     return devices.install(device)
+
+
+@given(
+    step("the MiCollab Client application on a {device:Device} was upgraded from 9.2 to 9.3 after the server"),
+    target_fixture="client",
+)
+def client_upgraded_from_92(devices, device):
+    return devices.install(device, version="9.3", upgraded_from="9.2")
 
 
 @given(
@@ -94,6 +104,7 @@ def paste_authentication_code(client, authentication_code):
 
 
 @when(step("the user clicks {button:Button} on the {screen} screen"))
+@when(step("the user clicks {button:Button} on the {screen} page"))
 def click_on_screen(client, button, screen):
     checks.current_screen(client, screen)
     checks.button_offered(client, button)
@@ -131,6 +142,12 @@ def enter_username(client, welcome_email, identifier):
     client.fill(USERNAME_FIELD, labelled_value(welcome_email, identifier))
 
 
+@when("the user enters the User Principal Name from Azure AD")
+def enter_upn(client, tenant):
+    checks.field_offered(client, USERNAME_FIELD)
+    client.fill(USERNAME_FIELD, tenant.user.upn)
+
+
 @when(step("the user taps the Mitel logo {times:d} times"))
 def tap_logo(client, times):
     client.tap("Mitel logo", times)
@@ -152,11 +169,13 @@ def application_opens_on(client, screen):
 
 
 @then(step("the {screen} screen is displayed"))
+@then(step("the {screen} page is displayed"))
 def screen_displayed(client, screen):
     checks.current_screen(client, screen)
 
 
 @then(step("the {screen} screen is not displayed"))
+@then(step("the {screen} page is not displayed"))
 def screen_not_displayed(client, screen):
     checks.never_shown(client, screen)
 

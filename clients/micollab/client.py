@@ -174,19 +174,23 @@ class MiCollabClient:
         return "password" if mobile and upgraded else None
 
     def submit_password(self) -> None:
-        """The progressing screen while the server checks the password and MiCollab Home loads;
-        on any failure, back to the password page with the error and no session kept."""
         password = self.field(s.PASSWORD_FIELD)
+        server = self.server or ""
+        self.log_in(
+            lambda: self.api.call(server, "POST", "/api/v1/login", username=self.username, password=password),
+            self.show_password_page,
+        )
+
+    def log_in(self, get_session, on_failure) -> None:
+        """The progressing screen while the server opens the session and MiCollab Home loads;
+        on any failure, `on_failure`'s screen with the error and no session kept."""
         self.show(Screen(s.PROGRESSING))
         try:
-            answer = self.api.call(
-                self.server or "", "POST", "/api/v1/login", username=self.username, password=password
-            )
-            self.access_token = answer["access_token"]
+            self.access_token = get_session()["access_token"]
             home = self.api.call(self.server or "", "GET", "/api/v1/home", auth=("Bearer", self.access_token))
         except ApiError as error:
             self.abandon_session()
-            self.show_password_page()
+            on_failure()
             self.show_api_error(error)
             return
         self.show_home(home)

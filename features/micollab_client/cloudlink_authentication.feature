@@ -41,6 +41,103 @@ Feature: CloudLink-based Authentication
       And the user clicks Apply
       Then the progressing screen is shown, followed by the MiCollab Home screen
 
+  Rule: CloudLink-based Authentication is enabled, Azure AD is not integrated
+
+    Background:
+      Given a MiCollab user whose CloudLink-based Authentication is enabled
+
+    @req:MC-CL-2
+    Scenario: Next on the login page continues through the CloudLink Unified login page
+      Given the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      Then the CloudLink Sign-in page is displayed
+      And the password screen is not displayed
+
+    @req:MC-CL-6
+    Scenario: The e-mail is auto-populated on the CloudLink Sign-in page
+      Given the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Login ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      Then the e-mail is auto-populated on the CloudLink Sign-in page
+
+    @req:MC-CL-3 @req:MC-CL-9
+    Scenario Outline: The CloudLink password logs the user in on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters the CloudLink password on the CloudLink Authorization page
+      And the user clicks Sign in
+      Then the progressing screen is shown, followed by the MiCollab Home screen
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+        | iOS     |
+        | Android |
+
+    @req:MC-UPN-1
+    Scenario: The User Principal Name from Azure AD logs the user in
+      Given the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the User Principal Name from Azure AD
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters the CloudLink password on the CloudLink Authorization page
+      And the user clicks Sign in
+      Then the user is logged in to MiCollab Client
+
+  Rule: The CloudLink password is set up through the CloudLink welcome e-mail from no-reply@mitel.io
+
+    Background:
+      Given a MiCollab user whose CloudLink-based Authentication is enabled and who has not set up the CloudLink password
+      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+
+    @req:MC-CL-4
+    Scenario: A user who has not set up the CloudLink password is told how
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters the CloudLink password on the CloudLink Authorization page
+      And the user clicks Sign in
+      Then the client says "Check your e-mail from no-reply@mitel.io"
+      And the user is not logged in
+
+    @req:MC-CL-4
+    Scenario: Once set up with the CloudLink welcome e-mail, the CloudLink password logs the user in
+      Given the user has set up the CloudLink password with the link in the CloudLink welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters the CloudLink password on the CloudLink Authorization page
+      And the user clicks Sign in
+      Then the user is logged in to MiCollab Client
+
+    @req:SEC-OAUTH-2
+    Scenario: The password set-up link works once
+      When the user sets up the CloudLink password with the link in the CloudLink welcome e-mail
+      And the user opens the link in the CloudLink welcome e-mail again
+      Then the browser says "already been used"
+
+    @req:SEC-OAUTH-2
+    Scenario: The password set-up link expires after four days
+      Given the CloudLink welcome e-mail has expired
+      When the user opens the link in the CloudLink welcome e-mail again
+      Then the browser says "expired"
+
   Rule: Repeated wrong passwords lock the account for a time
 
     Background:

@@ -6,6 +6,8 @@ Feature: Manual login for native clients
   Authentication is not enabled, then the user proceeds for MiCollab Authentication, and on
   providing the Email/Login ID on the same page, next the password page opens.
 
+  Rule: CloudLink-based Authentication is not enabled
+
   Background:
     Given a MiCollab user whose CloudLink-based Authentication is not enabled
 
@@ -49,3 +51,25 @@ Feature: Manual login for native clients
     And the user enters the password provided in the welcome e-mail message
     And the user clicks Apply
     Then the progressing screen is shown, followed by the MiCollab Home screen
+
+  Rule: CloudLink-based Authentication is enabled
+
+    @req:MC-MAN-3
+    Scenario Outline: Manual login on <device> continues through the CloudLink Unified login page
+      Given a MiCollab user whose CloudLink-based Authentication is enabled
+      And the MiCollab Client application is installed on a <device>
+      When the user opens the MiCollab Client application
+      And the user taps the Mitel logo 3 times
+      And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters the CloudLink password on the CloudLink Authorization page
+      And the user clicks Sign in
+      Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | iOS     |
+        | Android |
+        | PC      |
+        | MAC     |

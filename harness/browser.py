@@ -1,0 +1,45 @@
+"""The user's own web browser, for the pages an e-mail link opens (not the client under test):
+the reference web view over the simulated network, read through the same checks."""
+
+from __future__ import annotations
+
+import ssl
+
+import httpx
+
+from clients.driver import Screen
+from clients.webview import WebView
+
+
+class Browser:
+    def __init__(self, proxy_url: str, ca_bundle: str | None) -> None:
+        tls = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        self._http = httpx.Client(proxy=proxy_url, verify=tls, timeout=10)
+        self._view = WebView(self._http, app_redirect="app:")
+        self._history: list[str] = []
+
+    def __enter__(self) -> Browser:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._http.close()
+
+    def open(self, url: str) -> None:
+        self._view.load(url)
+        self._history.append(self.screen().name)
+
+    def fill(self, label: str, value: str) -> None:
+        self._view.fill(label, value)
+
+    def press(self, label: str) -> None:
+        self._view.press(label)
+        self._history.append(self.screen().name)
+
+    def screen(self) -> Screen:
+        return self._view.page.screen()
+
+    def history(self) -> list[str]:
+        return list(self._history)
+
+    def wait_for_screen(self, name: str, timeout: float) -> Screen:
+        return self.screen()
