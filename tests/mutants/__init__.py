@@ -272,6 +272,97 @@ class StaysHalfLoggedIn(MiCollabClient):
             super().show_password_page()
 
 
+class SkipsCloudLinkPage(MiCollabClient):
+    """CloudLink-based Authentication enabled, yet asks for the MiCollab password."""
+
+    breaks = ("MC-CL-2",)
+
+    def identify(self, username: str) -> None:
+        self.username = username
+        self.show_password_page()
+
+
+class LosesTypedCloudLinkPassword(MiCollabClient):
+    """The embedded web view does not keep what the user types into the CloudLink page."""
+
+    breaks = ("MC-CL-3",)
+
+    def fill(self, label: str, value: str) -> None:
+        if not self.cloudlink.showing():
+            super().fill(label, value)
+
+
+class HidesCloudLinkMessages(MiCollabClient):
+    """Shows the CloudLink pages without their messages."""
+
+    breaks = ("MC-CL-4",)
+
+    def show(self, screen: Screen) -> None:
+        hidden = self.cloudlink.showing() and screen.name.startswith("CloudLink")
+        super().show(Screen(screen.name, screen.fields, screen.buttons, screen.elements) if hidden else screen)
+
+    def replace_screen(self, screen: Screen) -> None:
+        self.show(screen)
+        self._history.pop()
+
+
+class NoLoginHint(MiCollabClient):
+    """Opens the CloudLink page without the user's e-mail."""
+
+    breaks = ("MC-CL-6",)
+
+    def identify(self, username: str) -> None:
+        answer = self.call("POST", "/api/v1/login/identify", username=username)
+        self.username = username
+        if answer and answer["method"] == "cloudlink":
+            self.cloudlink.start(answer["cloudlink"] | {"login_hint": ""})
+        elif answer:
+            self.show_password_page()
+
+
+class ManualLoginIgnoresCloudLink(MiCollabClient):
+    """Manual Login always goes on to the MiCollab password page."""
+
+    breaks = ("MC-MAN-3",)
+
+    def submit_manual_login(self) -> None:
+        self.cached_method = "password"
+        super().submit_manual_login()
+
+
+class EmailShapedNamesOnly(MiCollabClient):
+    """Takes a name with @ only if it looks like first.last@domain: a UPN is refused."""
+
+    breaks = ("MC-UPN-1",)
+
+    def submit_username(self) -> None:
+        name = self.field(s.USERNAME_FIELD).strip()
+        if "@" in name and "." not in name.split("@")[0]:
+            self.show_error("invalid_credentials")
+        else:
+            super().submit_username()
+
+
+class NoUpgradeQuirk(MiCollabClient):
+    """An upgraded mobile client that goes straight to Single Sign-On (not what 9.3 does)."""
+
+    breaks = ("MC-UPG-1",)
+
+    def upgrade_quirk(self) -> str | None:
+        return None
+
+
+class BackKeepsTheOldLoginMethod(MiCollabClient):
+    """Back on the password page does not forget 9.2's login method: the workaround fails."""
+
+    breaks = ("MC-UPG-2",)
+
+    def back(self) -> None:
+        method = self.cached_method
+        super().back()
+        self.cached_method = method
+
+
 MUTANTS = [
     IgnoresDeploymentLink,
     SkipsLicenseAfterLink,
@@ -298,4 +389,12 @@ MUTANTS = [
     GivesUpOnAServerThatWasDown,
     TimesOutTooSoon,
     StaysHalfLoggedIn,
+    SkipsCloudLinkPage,
+    LosesTypedCloudLinkPassword,
+    HidesCloudLinkMessages,
+    NoLoginHint,
+    ManualLoginIgnoresCloudLink,
+    EmailShapedNamesOnly,
+    NoUpgradeQuirk,
+    BackKeepsTheOldLoginMethod,
 ]
