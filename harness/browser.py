@@ -15,7 +15,7 @@ class Browser:
     def __init__(self, proxy_url: str, ca_bundle: str | None) -> None:
         tls = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
         self._http = httpx.Client(proxy=proxy_url, verify=tls, timeout=10)
-        self._view = WebView(self._http, app_redirect="app:")
+        self._view = WebView(self._http, app_redirect="app:")  # any non-web scheme is an app's too
         self._history: list[str] = []
 
     def __enter__(self) -> Browser:
@@ -34,6 +34,13 @@ class Browser:
     def press(self, label: str) -> None:
         self._view.press(label)
         self._history.append(self.screen().name)
+
+    def press_to_app(self, label: str) -> str:
+        """Presses `label` on a page that hands a result back to an application: that URL."""
+        handed_over = self._view.press(label)
+        if handed_over is None:
+            raise AssertionError(f"the page stayed on {self.screen()}")
+        return handed_over
 
     def screen(self) -> Screen:
         return self._view.page.screen()

@@ -104,17 +104,18 @@ class CloudLinkApp:
         except CloudLinkError as error:
             return error_response(error)
         args = (body.get("client_id", ""), body.get("redirect_uri", ""), body.get("code_challenge", ""), "")
-        return JSONResponse({"code": self.directory.issue_code(entry, *args)})
+        return JSONResponse({"code": self.directory.issue_code(entry, *args, scope=body.get("scope", ""))})
 
     async def api_token(self, request: Request) -> Response:
         body = await form_or_json(request)
         try:
-            entry, nonce = self.grant(body)
+            entry, nonce, scope = self.grant(body)
         except CloudLinkError as error:
             return error_response(error)
-        return JSONResponse(self.tokens.issue(entry, body.get("client_id", ""), nonce, body.get("scope", "")), 201)
+        return JSONResponse(self.tokens.issue(entry, body.get("client_id", ""), nonce, scope), 201)
 
-    def grant(self, body: dict[str, str]) -> tuple[CloudLinkUser, str]:
+    def grant(self, body: dict[str, str]) -> tuple[CloudLinkUser, str, str]:
+        """The user a grant stands for, the nonce to echo and the scope granted."""
         kind = body.get("grant_type", "")
         if kind == "authorization_code":
             grant = self.directory.redeem_code(
@@ -123,14 +124,14 @@ class CloudLinkApp:
                 body.get("code_verifier", ""),
                 body.get("redirect_uri", ""),
             )
-            return grant.user, grant.nonce
+            return grant.user, grant.nonce, grant.scope
         if kind == "password":
             entry = self.directory.find(body.get("username", ""), body.get("account_id", ""))
             self.limiter.attempt(entry)
             self.directory.check_password(entry, body.get("password", ""))
-            return entry, ""
+            return entry, "", body.get("scope", "")
         if kind == "refresh_token":
-            return self.directory.use_refresh_token(body.get("refresh_token", "")), ""
+            return self.directory.use_refresh_token(body.get("refresh_token", "")), "", body.get("scope", "")
         raise CloudLinkError(400, "unsupported_grant_type", f"grant_type {kind!r} is not supported")
 
     @staticmethod
@@ -175,7 +176,7 @@ class CloudLinkApp:
             return HTMLResponse(pages.failure(str(error), error.code), 400)
         transaction = self.directory.begin(
             client_id, redirect_uri, query.get("state", ""), query["code_challenge"], query.get("nonce", ""),
-            query.get("login_hint", ""),
+            query.get("login_hint", ""), query.get("scope", ""),
         )  # fmt: skip
         return HTMLResponse(pages.sign_in(transaction.id, transaction.login_hint))
 

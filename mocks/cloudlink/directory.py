@@ -69,6 +69,7 @@ class Grant:
     code_challenge: str
     nonce: str
     expires: float
+    scope: str = ""
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Transaction:
     code_challenge: str
     nonce: str
     login_hint: str
+    scope: str = ""
     user: CloudLinkUser | None = None
 
 
@@ -171,12 +173,13 @@ class CloudLinkDirectory:
                 raise CloudLinkError(401, "invalid_grant", "The username or password is incorrect.")
             entry.failures = 0
 
-    def issue_code(self, entry: CloudLinkUser, client_id: str, redirect_uri: str, challenge: str, nonce: str) -> str:
+    def issue_code(
+        self, entry: CloudLinkUser, client_id: str, redirect_uri: str, challenge: str, nonce: str, scope: str = ""
+    ) -> str:
         code = secrets.token_urlsafe(24)
+        expires = entry.tenant.clock.now() + CODE_TTL
         with self.lock:
-            self.grants[code] = Grant(
-                entry, client_id, redirect_uri, challenge, nonce, entry.tenant.clock.now() + CODE_TTL
-            )
+            self.grants[code] = Grant(entry, client_id, redirect_uri, challenge, nonce, expires, scope)
         return code
 
     def redeem_code(self, code: str, client_id: str, verifier: str, redirect_uri: str = "") -> Grant:
@@ -208,10 +211,9 @@ class CloudLinkDirectory:
 
     # -- the Unified login page's transactions ----------------------------------------------------
 
-    def begin(
-        self, client_id: str, redirect_uri: str, state: str, challenge: str, nonce: str, hint: str
-    ) -> Transaction:
-        transaction = Transaction(secrets.token_urlsafe(16), client_id, redirect_uri, state, challenge, nonce, hint)
+    def begin(self, *request: str) -> Transaction:
+        """`request`: client ID, redirect URI, state, code challenge, nonce, login hint, scope."""
+        transaction = Transaction(secrets.token_urlsafe(16), *request)
         with self.lock:
             self.transactions[transaction.id] = transaction
         return transaction
@@ -228,4 +230,4 @@ class CloudLinkDirectory:
         with self.lock:
             self.transactions.pop(transaction.id, None)
         args = (transaction.client_id, transaction.redirect_uri, transaction.code_challenge, transaction.nonce)
-        return self.issue_code(transaction.user, *args)
+        return self.issue_code(transaction.user, *args, scope=transaction.scope)
