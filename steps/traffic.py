@@ -64,3 +64,10 @@ def tokens_refused_after_logout(traffic, tenant):
 def no_session_open(simulated, tenant):
     open_sessions = simulated.micollab.open_sessions(tenant, tenant.user.login_id)
     checks.all_equal("open sessions on the MiCollab server", 0, [open_sessions])
+
+
+@then("every authorization request the client made used PKCE S256, state and nonce")
+def authorization_requests_protected(traffic, wire_context):
+    flows = traffic.flows()
+    checks.server_recorded("an authorization request", sum(f["path"].endswith("/authorize") for f in flows))
+    wire.expect_clean(wire.check_oauth, flows, wire_context)

@@ -40,7 +40,12 @@ class CloudLinkSignIn:
         self.request = request
         self.verifier, challenge = pkce_pair()
         self.state = secrets.token_urlsafe(16)
-        query = {
+        query = self.authorization_query(request, challenge)
+        self.view = WebView(self.client.api.http, request["redirect_uri"])
+        self.step(lambda: self.view.load(f"{request['authorization_endpoint']}?{urlencode(query)}"))
+
+    def authorization_query(self, request: dict, challenge: str) -> dict:
+        return {
             "response_type": "code",
             "client_id": request["client_id"],
             "redirect_uri": request["redirect_uri"],
@@ -51,8 +56,6 @@ class CloudLinkSignIn:
             "code_challenge_method": "S256",
             "login_hint": request["login_hint"],
         }
-        self.view = WebView(self.client.api.http, request["redirect_uri"])
-        self.step(lambda: self.view.load(f"{request['authorization_endpoint']}?{urlencode(query)}"))
 
     def fill(self, label: str, value: str) -> None:
         self.view.fill(label, value)

@@ -13,6 +13,7 @@ from clients.driver import ClientSettings, Screen
 from clients.micollab import MiCollabClient
 from clients.micollab import screens as s
 from clients.micollab.api import ApiError, MiCollabApi
+from clients.micollab.cloudlink import CloudLinkSignIn
 
 TELEMETRY = "telemetry.micollab-client.example"
 
@@ -363,6 +364,21 @@ class BackKeepsTheOldLoginMethod(MiCollabClient):
         self.cached_method = method
 
 
+class NoNonce(MiCollabClient):
+    """Asks CloudLink for an ID token without a nonce."""
+
+    breaks = ("SEC-OAUTH-1",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        self.cloudlink = NoNonceSignIn(self)
+
+
+class NoNonceSignIn(CloudLinkSignIn):
+    def authorization_query(self, request: dict, challenge: str) -> dict:
+        return {k: v for k, v in super().authorization_query(request, challenge).items() if k != "nonce"}
+
+
 MUTANTS = [
     IgnoresDeploymentLink,
     SkipsLicenseAfterLink,
@@ -397,4 +413,5 @@ MUTANTS = [
     EmailShapedNamesOnly,
     NoUpgradeQuirk,
     BackKeepsTheOldLoginMethod,
+    NoNonce,
 ]
