@@ -13,6 +13,11 @@ from clients.driver import ClientSettings, Driver
 from harness.errors import AdapterError
 
 BUILT_IN = {"reference": "clients.micollab:MiCollabClient"}
+NOT_APPLICABLE = "not-applicable"
+# What a client can be asked to do beyond the basics; a factory declares the ones it has as
+# `capabilities` (all of them when it declares nothing), and the platforms it runs on as `platforms`.
+CAPABILITIES = frozenset({"deployment-link", "manual-login", "mobile-upgrade"})
+PLATFORMS = frozenset({"PC", "MAC", "iOS", "Android"})
 
 Factory = Callable[[ClientSettings], Driver]
 
@@ -30,3 +35,11 @@ def load_factory(name: str) -> Factory:
     if not callable(factory):
         raise AdapterError(f"client adapter {spec!r} is not callable: it must build a Driver from ClientSettings")
     return factory
+
+
+def declared_capabilities(factory: Factory) -> frozenset[str]:
+    return frozenset(getattr(factory, "capabilities", CAPABILITIES))
+
+
+def declared_platforms(factory: Factory) -> frozenset[str]:
+    return frozenset(getattr(factory, "platforms", PLATFORMS))

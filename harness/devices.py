@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from clients.adapters import Factory
+import pytest
+
+from clients.adapters import NOT_APPLICABLE, Factory, declared_platforms
 from clients.driver import ClientSettings
 from harness.evidence import Evidence
 from harness.recording import RecordingDriver
@@ -16,6 +18,8 @@ class Devices:
 
     def install(self, platform: str, server_host: str | None = None, **version) -> RecordingDriver:
         """A client on `platform`; `version` may give `version` and `upgraded_from`."""
+        if platform not in declared_platforms(self._factory):
+            pytest.skip(f"{NOT_APPLICABLE}: the client does not run on {platform}")
         settings = ClientSettings(platform=platform, server_host=server_host, **self._network, **version)
         name = f"{platform} #{len(self._evidence.drivers) + 1}"
         driver = RecordingDriver(self._factory(settings), name)

@@ -13,7 +13,7 @@ import pytest
 from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 
-from clients.adapters import load_factory
+from clients.adapters import NOT_APPLICABLE, declared_capabilities, load_factory
 from harness import evidence
 from harness.catalogue import load, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
@@ -114,6 +114,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             errors.append(f"{where}: scenario {template.name!r} names unknown requirement IDs {unknown_ids(reqs)}")
             continue
         label_scenario(item, template, reqs)
+        mark_not_applicable(item, config.harness_client_factory)
         if not wanted or wanted & set(reqs):
             kept.append(item)
     if errors:
@@ -122,6 +123,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if wanted:
         config.hook.pytest_deselected(items=[i for i in items if i not in kept])
         items[:] = kept
+
+
+def mark_not_applicable(item: pytest.Item, factory) -> None:
+    """A scenario tagged @needs:<capability> is not-applicable to a client that does not declare it."""
+    missing = [m.args[0] for m in item.iter_markers("needs") if m.args[0] not in declared_capabilities(factory)]
+    if missing:
+        item.add_marker(pytest.mark.skip(reason=f"{NOT_APPLICABLE}: the client does not declare {', '.join(missing)}"))
 
 
 def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
@@ -172,7 +180,7 @@ def pytest_bdd_after_scenario(request, feature, scenario) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
-    if call.excinfo is None:
+    if call.excinfo is None or call.excinfo.errisinstance(pytest.skip.Exception):
         return report
     if call.excinfo.errisinstance(WireViolation):  # found after the steps: counts against its IDs
         report.user_properties.extend(("req", req_id) for req_id in call.excinfo.value.req_ids)
@@ -186,6 +194,17 @@ def pytest_runtest_makereport(item: pytest.Item, call):
 # -- the summary (on the controller when running under xdist) -------------------------------
 
 
+def outcome_status(report: pytest.TestReport) -> str:
+    """A skipped scenario never counts as passed: it is not-applicable when the client declared
+    it cannot do what the scenario needs, and not-run otherwise."""
+    if report.passed:
+        return "passed"
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        return "not-applicable" if NOT_APPLICABLE in reason else "not-run"
+    return "error"
+
+
 class ConformanceReporter:
     """Collects each scenario's status from its reports and writes the summary at the end."""
 
@@ -194,23 +213,27 @@ class ConformanceReporter:
         self.results: dict[str, ScenarioResult] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Setup, call and teardown: a passing setup or teardown says nothing of the scenario;
+        anything else counts, the worst first, and every requirement ID any phase named."""
         properties = dict(report.user_properties)
         if "scenario_id" not in properties:
             return
-        status = properties.get("harness_status", "passed" if report.passed or report.skipped else "error")
+        quiet = report.passed and report.when != "call"
+        status = None if quiet else properties.get("harness_status", outcome_status(report))
         reqs = [value for key, value in report.user_properties if key == "req"]
         previous = self.results.get(report.nodeid)
-        if previous is not None:  # setup, call, teardown: the worst status, every ID named
-            status = min(status, previous.status, key=PRECEDENCE.index)
+        if previous is not None:
             reqs = sorted(set(reqs) | set(previous.reqs))
-        self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status, reqs)
+            known = [s for s in (status, previous.status) if s != "pending" and s is not None]
+            status = min(known, key=PRECEDENCE.index) if known else "pending"
+        self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status or "pending", reqs)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if hasattr(self.config, "workerinput") or not self.results:
             return
         summary = self.config.harness_summary
         for result in self.results.values():
-            summary.add(result)
+            summary.add(result if result.status != "pending" else ScenarioResult(result.id, "not-run", result.reqs))
         if self.config.option.reports_dir:
             summary.write(Path(self.config.option.reports_dir))
 

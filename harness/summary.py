@@ -14,7 +14,7 @@ from pathlib import Path
 
 from harness.catalogue import Requirement, load
 
-PRECEDENCE = ("failed", "error", "passed", "not-applicable")
+PRECEDENCE = ("failed", "error", "passed", "not-applicable", "not-run")
 
 
 @dataclass

@@ -45,7 +45,7 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       Then the client says "expired"
       And the license agreement screen is not displayed
 
-    @req:SEC-OAUTH-2
+    @req:SEC-OAUTH-2 @needs:deployment-link
     Scenario: An authentication code that was already used does not deploy the client again
       Given the link in the deployment e-mail has been used on another computer
       When the user opens the MiCollab Client application

@@ -138,6 +138,7 @@ Feature: CloudLink-based Authentication
       When the user opens the link in the CloudLink welcome e-mail again
       Then the browser says "expired"
 
+  @needs:deployment-link
   Rule: Repeated wrong passwords lock the account for a time
 
     Background:

@@ -1,3 +1,4 @@
+@needs:deployment-link
 @doc:micollab-client-login
 Feature: Log in to MiCollab Client using the link in the deployment e-mail
   MiCollab for PC and MAC Clients, using the link in the deployment e-mail:

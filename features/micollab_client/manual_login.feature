@@ -1,3 +1,4 @@
+@needs:manual-login
 @doc:micollab-client-login
 Feature: Manual login for native clients
   CloudLink Authentication also supports manual login in native clients (iOS, Android, PC, and

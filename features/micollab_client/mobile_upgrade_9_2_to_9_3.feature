@@ -1,3 +1,4 @@
+@needs:mobile-upgrade
 @doc:micollab-client-login
 Feature: MiCollab Mobile Client upgraded from 9.2 to 9.3
   In case the MiCollab Client version 9.2 is upgraded to 9.3 after the MiCollab server upgrade to

@@ -1,3 +1,4 @@
+@needs:deployment-link
 Feature: Resilience of the MiCollab Client when a platform host fails
   A platform host that is down, slow or failing must give the user a clear error, no hang and
   no half-logged-in state, and the login must work once the host is well again.

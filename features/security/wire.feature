@@ -1,3 +1,4 @@
+@needs:deployment-link
 Feature: Wire-level security of every client
   What the traffic of any login must show, whatever the procedure: HTTPS to every platform
   host, credentials only to the host that owns them and never in a URL, nothing sent outside
