@@ -22,12 +22,22 @@ PLATFORMS = frozenset({"PC", "MAC", "iOS", "Android"})
 Factory = Callable[[ClientSettings], Driver]
 
 
+JSON_PREFIX = "json:"
+
+
 def load_factory(name: str) -> Factory:
+    if name.startswith(JSON_PREFIX):
+        from clients.remote import JsonProtocolClient  # a process is started only when asked for
+
+        return JsonProtocolClient(name.removeprefix(JSON_PREFIX))
     spec = BUILT_IN.get(name, name)
     module_name, _, attribute = spec.partition(":")
     if not attribute:
         known = ", ".join(sorted(BUILT_IN))
-        raise AdapterError(f"unknown client {name!r}: use one of [{known}] or an importable 'module:Factory'")
+        raise AdapterError(
+            f"unknown client {name!r}: use one of [{known}], an importable 'module:Factory' "
+            f"or 'json:<command>' for a client speaking the JSON protocol"
+        )
     try:
         factory = getattr(importlib.import_module(module_name), attribute)
     except (ImportError, AttributeError) as exc:

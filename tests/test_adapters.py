@@ -4,8 +4,10 @@ declares deciding what is not-applicable — never skipped silently, never count
 from __future__ import annotations
 
 import json
+import sys
 
 from tests.test_bad_input import CONFTEST, ROOT, TEST_MODULE
+from tests.test_mutants import run_features
 
 FEATURE = """Feature: Two needs
   @req:MC-LINK-1 @needs:deployment-link
@@ -62,3 +64,15 @@ def test_the_reference_client_declares_everything():
     reference = load_factory("reference")
     assert declared_capabilities(reference) == CAPABILITIES
     assert declared_platforms(reference) == PLATFORMS
+
+
+def summary_statuses(client: str, out) -> dict[str, str]:
+    summary = run_features(client, [], out)
+    return {req: entry["status"] for req, entry in summary["requirements"].items()}
+
+
+def test_the_json_protocol_adapter_gives_the_reference_clients_verdicts(tmp_path):
+    direct = summary_statuses("reference", tmp_path / "direct")
+    served = summary_statuses(f"json:{sys.executable} -m clients.serve_driver reference", tmp_path / "json")
+    assert served == direct
+    assert "passed" in served.values()

@@ -71,7 +71,7 @@ def test_an_unknown_client_lists_the_known_ones(project):
     result = run(project, "--client", "nonesuch")
     assert result.ret != 0
     result.stderr.fnmatch_lines(
-        ["*unknown client 'nonesuch': use one of [[]reference[]] or an importable 'module:Factory'*"]
+        ["*unknown client 'nonesuch': use one of [[]reference[]], an importable 'module:Factory' or 'json:<command>'*"]
     )
 
 
