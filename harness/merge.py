@@ -1,0 +1,60 @@
+"""`python -m harness.merge SUMMARY.json… [--out DIR]`: the conformance summaries of several
+clients (the reference, mutants, a vendor's, the shards of one run) as one table, requirement ID
+by client, in Markdown and JSON.
+
+Summaries of the same client (CI shards) are merged first: a requirement takes the worst status
+any shard gave it, and all the shards' scenarios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from harness.catalogue import load
+from harness.summary import PRECEDENCE
+
+
+def merge_shards(summaries: list[dict]) -> dict[str, dict]:
+    """client -> requirement -> {status, scenarios}, shards of one client folded together."""
+    merged: dict[str, dict] = {}
+    for summary in summaries:
+        table = merged.setdefault(summary["client"], {})
+        for req_id, entry in summary["requirements"].items():
+            known = table.setdefault(req_id, {"status": "not-run", "scenarios": []})
+            known["scenarios"] += entry["scenarios"]
+            known["status"] = min(known["status"], entry["status"], key=PRECEDENCE.index)
+    return merged
+
+
+def as_markdown(merged: dict[str, dict]) -> str:
+    clients = list(merged)
+    lines = ["# Conformance by client", "", "| requirement | " + " | ".join(clients) + " |"]
+    lines.append("| --- |" + " --- |" * len(clients))
+    for req_id in load():
+        cells = [merged[c].get(req_id, {"status": "not-run"})["status"] for c in clients]
+        lines.append(f"| {req_id} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("summaries", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=Path("reports"))
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.summaries if not p.exists()]
+    if missing:
+        print(f"no such summary: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    merged = merge_shards([json.loads(p.read_text()) for p in args.summaries])
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "conformance-matrix.json").write_text(json.dumps({"clients": merged}, indent=2) + "\n")
+    (args.out / "conformance-matrix.md").write_text(as_markdown(merged))
+    print(as_markdown(merged), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

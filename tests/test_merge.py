@@ -1,0 +1,45 @@
+"""Side-by-side conformance: several clients in one table; shards of one client folded."""
+
+from __future__ import annotations
+
+import json
+
+from harness.merge import as_markdown, main, merge_shards
+
+
+def summary(client: str, **statuses: str) -> dict:
+    requirements = {
+        req.replace("_", "-"): {"status": status, "scenarios": [{"id": f"f::{req}", "status": status}]}
+        for req, status in statuses.items()
+    }
+    return {"client": client, "seed": 1, "requirements": requirements}
+
+
+def test_shards_of_one_client_fold_to_the_worst_status():
+    merged = merge_shards([summary("vendor", MC_LINK_1="passed"), summary("vendor", MC_LINK_1="failed")])
+    assert merged["vendor"]["MC-LINK-1"]["status"] == "failed"
+    assert len(merged["vendor"]["MC-LINK-1"]["scenarios"]) == 2
+
+
+def test_a_shard_that_did_not_run_a_requirement_does_not_hide_one_that_passed():
+    merged = merge_shards([summary("vendor", MC_LINK_1="not-run"), summary("vendor", MC_LINK_1="passed")])
+    assert merged["vendor"]["MC-LINK-1"]["status"] == "passed"
+
+
+def test_clients_side_by_side_with_every_requirement():
+    table = as_markdown(merge_shards([summary("reference", MC_LINK_1="passed"), summary("vendor", MC_LINK_1="failed")]))
+    assert "| requirement | reference | vendor |" in table
+    assert "| MC-LINK-1 | passed | failed |" in table
+    assert "| RES-5XX-1 | not-run | not-run |" in table
+
+
+def test_the_command_writes_the_matrix(tmp_path):
+    paths = []
+    for client, status in (("reference", "passed"), ("vendor", "not-applicable")):
+        path = tmp_path / f"{client}.json"
+        path.write_text(json.dumps(summary(client, MC_LINK_1=status)))
+        paths.append(str(path))
+    assert main([*paths, "--out", str(tmp_path / "out")]) == 0
+    matrix = json.loads((tmp_path / "out" / "conformance-matrix.json").read_text())
+    assert matrix["clients"]["vendor"]["MC-LINK-1"]["status"] == "not-applicable"
+    assert main([str(tmp_path / "missing.json")]) == 2
