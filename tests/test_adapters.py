@@ -76,3 +76,9 @@ def test_the_json_protocol_adapter_gives_the_reference_clients_verdicts(tmp_path
     served = summary_statuses(f"json:{sys.executable} -m clients.serve_driver reference", tmp_path / "json")
     assert served == direct
     assert "passed" in served.values()
+
+
+def test_the_example_vendor_adapter_is_loaded_by_module_and_declares_its_limits(tmp_path):
+    summary = run_features("examples.desktop_vendor.adapter:make_driver", ["MC-LINK-1", "MC-CODE-1"], tmp_path)
+    statuses = {req: summary["requirements"][req]["status"] for req in ("MC-LINK-1", "MC-CODE-1")}
+    assert statuses == {"MC-LINK-1": "not-applicable", "MC-CODE-1": "passed"}
