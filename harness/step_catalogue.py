@@ -22,7 +22,8 @@ def step_contexts() -> list:
     for module in PYTEST_PLUGINS:
         if module.startswith("steps."):
             importlib.import_module(module)
-    return sorted(step_function_context_registry.values(), key=lambda c: (c.step_func.__module__, c.parser.name))
+    ours = [c for c in step_function_context_registry.values() if c.step_func.__module__.startswith("steps.")]
+    return sorted(ours, key=lambda c: (c.step_func.__module__, c.parser.name))
 
 
 def scenario_steps(features: Path = FEATURES):
@@ -31,8 +32,10 @@ def scenario_steps(features: Path = FEATURES):
         feature = FeatureParser(str(features), str(path.relative_to(features))).parse()
         for template in feature.scenarios.values():
             tags = template.tags | feature.tags | (template.rule.tags if template.rule else set())
-            for step in template.steps:
-                yield step, req_ids_of_tags(tags), path.relative_to(features.parent)
+            examples = [row for table in template.examples for row in table.as_contexts()] or [{}]
+            for example in examples:  # an outline's steps as each example row renders them
+                for step in template.render(example).steps:
+                    yield step, req_ids_of_tags(tags), path.relative_to(features.parent)
 
 
 def usage(contexts: list) -> dict[int, dict]:

@@ -25,5 +25,5 @@ def undefined_step_message(keyword: str, text: str, feature_file: str, line: int
     if suggestions:
         lines.append("Nearest known steps:")
         lines += [f"  {s}" for s in suggestions]
-    lines.append("See the step catalogue (make steps) for every step you can use.")
+    lines.append("See the step catalogue (make steps, or docs/steps.md) for every step you can use.")
     return "\n".join(lines)

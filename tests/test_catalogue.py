@@ -47,3 +47,18 @@ def test_req_ids_of_tags_reads_only_req_tags():
         "MC-LINK-1",
         "MC-LINK-2",
     ]
+
+
+def test_the_step_catalogue_page_is_current():
+    from harness.step_catalogue import as_markdown as steps_markdown
+
+    page = (ROOT / "docs" / "steps.md").read_text()
+    assert page == steps_markdown(), "regenerate: python -m harness.step_catalogue > docs/steps.md"
+
+
+def test_every_step_in_the_catalogue_has_an_example_from_a_feature():
+    from harness.step_catalogue import as_markdown as steps_markdown
+
+    entries = steps_markdown().split("\n- **")[1:]
+    without_example = [e.splitlines()[0] for e in entries if "e.g. `" not in e]
+    assert not without_example, f"steps no feature uses (remove them or use them): {without_example}"
