@@ -8,5 +8,6 @@ PYTEST_PLUGINS = [
     "steps.mail",
     "steps.micollab_client",
     "steps.cloudlink",
+    "steps.azure_ad",
     "steps.traffic",
 ]

@@ -3,7 +3,10 @@ session (per xdist worker)."""
 
 from __future__ import annotations
 
+from mocks.azure_ad import AZURE_HOST, AzureDirectory, azure_app
+from mocks.azure_ad.saml import federation_metadata
 from mocks.cloudlink import API_HOST, LOGIN_HOST, CloudLinkDirectory, Federation, cloudlink_app
+from mocks.cloudlink.federation import sp_entity_id
 from mocks.cloudlink.mailer import welcome_email
 from mocks.mail import MailStore, SmtpServer, mailbox_app
 from mocks.micollab_server import MiCollabDirectory, micollab_app
@@ -17,7 +20,7 @@ from mocks.tenant import Tenant
 MAILBOX_HOST = "mailbox.harness.test"
 WORLD_HOST = "world.harness.test"  # the standalone world's inspection API (python -m mocks serve)
 # The platform's own servers, as clients name them; the mailbox API is the harness's.
-PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST)
+PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST, AZURE_HOST)
 CLOUDLINK_HOSTS = (LOGIN_HOST, API_HOST)
 # Applications registered with CloudLink: client ID -> redirect URIs.
 CLOUDLINK_CLIENTS = {CLOUDLINK_CLIENT_ID: (CLOUDLINK_REDIRECT_URI,)}
@@ -32,7 +35,9 @@ class Platform:
         self.mail = MailStore()
         self.cloudlink_key = SigningKey("cloudlink-2017-09-01")
         self.cloudlink = CloudLinkDirectory()
-        self.micollab = MiCollabDirectory(verify_cloudlink=self.cloudlink_key.verify)
+        self.azure = AzureDirectory()
+        login_page = f"{self.scheme}://{LOGIN_HOST}/authorize"
+        self.micollab = MiCollabDirectory(verify_cloudlink=self.cloudlink_key.verify, cloudlink_login_page=login_page)
         self.network = Network()
         self._smtp = SmtpServer(self.mail)
         self._mailer = Mailer(self._smtp.host, self._smtp.port, self.scheme)
@@ -42,6 +47,7 @@ class Platform:
         cloudlink = cloudlink_app(self.cloudlink, self.cloudlink_key, self.federation, CLOUDLINK_CLIENTS)
         for host in CLOUDLINK_HOSTS:
             self.network.router.register(host, cloudlink)
+        self.network.router.register(AZURE_HOST, azure_app(self.azure))
         hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
         self.proxy = None if direct else Proxy(self.network.port, hosts)
         self.tenants: dict[str, Tenant] = {}
@@ -61,20 +67,27 @@ class Platform:
         return f"{self.scheme}://{MAILBOX_HOST}"
 
     def start(self) -> Platform:
+        if self.proxy:
+            self.proxy.launch()
         self._smtp.start()
         self.network.start()
         if self.proxy:
-            self.proxy.start()
+            self.proxy.wait_until_ready()
         return self
 
     def azure_metadata(self, azure_tenant_id: str) -> str:
-        raise NotImplementedError("Azure AD federation comes with the Azure AD mock")
+        """Azure AD's federation metadata, as CloudLink's administrator downloaded it."""
+        return federation_metadata(azure_tenant_id, self.azure.keys).decode()
 
     def add_tenant(self, tenant: Tenant) -> None:
         self.tenants[tenant.id] = tenant
+        self.azure.add_tenant(tenant)
+        if tenant.settings.azure_ad_integrated:  # the "Mitel Connect" enterprise application
+            entity = sp_entity_id(tenant.cloudlink_account_id)
+            self.azure.register_saml_sp(tenant.azure_tenant_id, entity, entity)
         deployments = self.micollab.add_tenant(tenant)
         setup_links = self.cloudlink.add_tenant(tenant)
-        self._mailer.send(*(welcome_email(link) for link in setup_links))
+        self._mailer.send(*(welcome_email(link, self.scheme) for link in setup_links))
         self._mailer.send_user_created(tenant, deployments)
 
     def mails_of(self, tenants: list[Tenant]) -> list[tuple[str, bytes]]:
@@ -97,6 +110,7 @@ class Platform:
             for user in tenant.users:
                 found.append((user.micollab_password, (tenant.server_host,), "the MiCollab password"))
                 found.append((user.cloudlink_password, CLOUDLINK_HOSTS, "the CloudLink password"))
+                found.append((user.enterprise_password, (AZURE_HOST,), "the enterprise (Azure AD) password"))
         return found
 
     def check(self) -> None:

@@ -96,6 +96,92 @@ Feature: CloudLink-based Authentication
       And the user clicks Sign in
       Then the user is logged in to MiCollab Client
 
+  Rule: CloudLink-based Authentication is enabled, Azure AD is integrated
+
+    Background:
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD
+      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+
+    @req:MC-CL-5 @req:MC-CL-9
+    Scenario: The enterprise credentials log the user in
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then the progressing screen is shown, followed by the MiCollab Home screen
+
+    @req:MC-CL-8
+    Scenario: No second-factor code is asked for when Azure AD does not require one
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then no second-factor authentication code is asked for
+      And the user is logged in to MiCollab Client
+
+  Rule: Azure AD's Multifactor Authentication configuration asks for a second factor
+
+    Background:
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD, which asks for a second factor
+      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+
+    @req:MC-CL-8
+    Scenario: After the enterprise password, a second-factor authentication code is asked for
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      Then the user is asked for a second-factor authentication code
+
+    @req:MC-CL-8 @req:MC-CL-9
+    Scenario: After the second factor, the progressing screen and MiCollab Home follow
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      And the user enters the second-factor authentication code
+      And the user answers No to Stay signed in?
+      Then the progressing screen is shown, followed by the MiCollab Home screen
+
+  Rule: Azure AD is integrated, with "Enable Mitel Credentials" on the CloudLink Portal
+
+    @req:MC-CL-10
+    Scenario: The credentials verified on the CloudLink Portal work on the CloudLink authorization page
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD, with "Enable Mitel Credentials"
+      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters the CloudLink password on the CloudLink Authorization page
+      And the user clicks Sign in
+      Then the user is logged in to MiCollab Client
+
+    @req:MC-CL-10
+    Scenario: The enterprise credentials still work beside the Mitel credentials
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD, with "Enable Mitel Credentials"
+      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user clicks Sign in with your enterprise account
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then the user is logged in to MiCollab Client
+
   Rule: The CloudLink password is set up through the CloudLink welcome e-mail from no-reply@mitel.io
 
     Background:

@@ -74,3 +74,16 @@ Feature: Manual login for native clients
         | Android |
         | PC      |
         | MAC     |
+
+    @req:MC-MAN-3
+    Scenario: Manual login with Azure AD integrated takes the enterprise credentials
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD
+      And the MiCollab Client application is installed on a Android
+      When the user opens the MiCollab Client application
+      And the user taps the Mitel logo 3 times
+      And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then the user is logged in to MiCollab Client

@@ -58,7 +58,6 @@ class Federation:
             "https": "on",
             "http_host": API_HOST,
             "script_name": f"{BASE}/saml2/{account_id}",
-            "server_port": "443",
             "post_data": {"SAMLResponse": saml_response},
         }
         if not response.is_valid(request_data, request_id):

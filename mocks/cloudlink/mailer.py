@@ -11,11 +11,11 @@ WELCOME_SUBJECT = "Welcome to Mitel CloudLink"
 SENDER = formataddr(("Mitel", "no-reply@mitel.io"))
 
 
-def setup_url(link: SetupLink) -> str:
-    return f"https://auth.mitel.io/password/setup/{link.token}"
+def setup_url(link: SetupLink, scheme: str) -> str:
+    return f"{scheme}://auth.mitel.io/password/setup/{link.token}"
 
 
-def welcome_email(link: SetupLink) -> EmailMessage:
+def welcome_email(link: SetupLink, scheme: str = "https") -> EmailMessage:
     user = link.user.user
     message = EmailMessage()
     message["From"], message["To"] = SENDER, formataddr((user.name, user.email))
@@ -25,7 +25,7 @@ def welcome_email(link: SetupLink) -> EmailMessage:
         f"Hello {user.name},\n\n"
         f"An account has been created for you on Mitel CloudLink (account {link.user.account_id}).\n\n"
         "Set up your password to sign in:\n\n"
-        f"{setup_url(link)}\n\n"
+        f"{setup_url(link, scheme)}\n\n"
         "This link can be used once and expires in 4 days.\n"
     )
     return message

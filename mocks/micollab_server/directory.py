@@ -97,10 +97,11 @@ class MiCollabDirectory:
     """`verify_cloudlink(token) -> claims` checks a CloudLink access token against CloudLink's
     signing keys (raising on a bad one); the platform gives it when CloudLink runs."""
 
-    def __init__(self, verify_cloudlink=None) -> None:
+    def __init__(self, verify_cloudlink=None, cloudlink_login_page: str = CLOUDLINK_LOGIN_PAGE) -> None:
         self._tenants: dict[str, ServerTenant] = {}
         self._lock = threading.RLock()
         self.verify_cloudlink = verify_cloudlink
+        self.cloudlink_login_page = cloudlink_login_page
 
     def add_tenant(self, tenant: Tenant) -> list[Deployment]:
         """Provisions the users; the caller sends the welcome and deployment e-mails."""
@@ -176,7 +177,7 @@ class MiCollabDirectory:
         if not (account and state.tenant.settings.cloudlink_auth):
             return {"method": "password", "server_version": version}
         cloudlink = {
-            "authorization_endpoint": CLOUDLINK_LOGIN_PAGE,
+            "authorization_endpoint": self.cloudlink_login_page,
             "client_id": CLOUDLINK_CLIENT_ID,
             "redirect_uri": CLOUDLINK_REDIRECT_URI,
             "login_hint": account.user.email,

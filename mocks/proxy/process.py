@@ -67,13 +67,20 @@ class Proxy:
         return self._confdir / "mitmproxy-ca-cert.pem"
 
     def start(self) -> Proxy:
-        with self._log.open("w") as log:
-            self._process = subprocess.Popen(self._command, stdout=log, stderr=subprocess.STDOUT)
-        self._wait_until_ready()
-        self._control = httpx.Client(proxy=self.url, base_url=f"http://{CONTROL_HOST}", timeout=10)
+        self.launch()
+        self.wait_until_ready()
         return self
 
-    def _wait_until_ready(self) -> None:
+    def launch(self) -> None:
+        """Starts mitmdump without waiting: it boots (about a second) while the mocks start."""
+        with self._log.open("w") as log:
+            self._process = subprocess.Popen(self._command, stdout=log, stderr=subprocess.STDOUT)
+
+    def wait_until_ready(self) -> None:
+        self._wait_for_port()
+        self._control = httpx.Client(proxy=self.url, base_url=f"http://{CONTROL_HOST}", timeout=10)
+
+    def _wait_for_port(self) -> None:
         """Until the port accepts and the CA exists: a condition with a deadline, not a sleep."""
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
