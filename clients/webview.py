@@ -116,11 +116,15 @@ class WebView:
                 method, data, url = "GET", None, urljoin(url, answer.headers["location"])
                 continue
             self.page = Page(str(answer.url), lxml.html.fromstring(answer.text or "<html></html>"))
-            form = self.page.auto_submit_form()
+            form = self.auto_submit(self.page)
             if form is None:
                 return None
             method, url, data = "POST", urljoin(self.page.url, form.get("action")), self._form_data(form)
         raise WebViewError("http", f"more than {MAX_HOPS} redirects")
+
+    def auto_submit(self, page: Page) -> lxml.html.FormElement | None:
+        """The form a page posts by itself, as a browser running its script would."""
+        return page.auto_submit_form()
 
     def _send(self, method: str, url: str, data: dict | None) -> httpx.Response:
         try:

@@ -26,6 +26,8 @@ def pkce_pair() -> tuple[str, str]:
 
 
 class CloudLinkSignIn:
+    web_view = WebView  # the embedded browser; a class attribute so a variant can bring its own
+
     def __init__(self, client: MiCollabClient) -> None:
         self.client = client
         self.view: WebView | None = None
@@ -41,7 +43,7 @@ class CloudLinkSignIn:
         self.verifier, challenge = pkce_pair()
         self.state = secrets.token_urlsafe(16)
         query = self.authorization_query(request, challenge)
-        self.view = WebView(self.client.api.http, request["redirect_uri"])
+        self.view = self.web_view(self.client.api.http, request["redirect_uri"])
         self.step(lambda: self.view.load(f"{request['authorization_endpoint']}?{urlencode(query)}"))
 
     def authorization_query(self, request: dict, challenge: str) -> dict:

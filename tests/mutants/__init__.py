@@ -14,6 +14,7 @@ from clients.micollab import MiCollabClient
 from clients.micollab import screens as s
 from clients.micollab.api import ApiError, MiCollabApi
 from clients.micollab.cloudlink import CloudLinkSignIn
+from clients.webview import WebView
 
 TELEMETRY = "telemetry.micollab-client.example"
 
@@ -379,6 +380,47 @@ class NoNonceSignIn(CloudLinkSignIn):
         return {k: v for k, v in super().authorization_query(request, challenge).items() if k != "nonce"}
 
 
+class NoAutoPostWebView(WebView):
+    def auto_submit(self, page):
+        return None
+
+
+class NoAutoPostSignIn(CloudLinkSignIn):
+    web_view = NoAutoPostWebView
+
+
+class DoesNotPostTheSamlResponse(MiCollabClient):
+    """The embedded web view does not post Azure AD's answer back to CloudLink."""
+
+    breaks = ("MC-CL-5",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        self.cloudlink = NoAutoPostSignIn(self)
+
+
+class AsksForACodeAlways(MiCollabClient):
+    """Asks for a second-factor code of its own even when Azure AD does not."""
+
+    breaks = ("MC-CL-8",)
+
+    def show(self, screen: Screen) -> None:
+        if screen.name == "Stay signed in?" and "Enter code" not in self._history:
+            super().show(Screen("Enter code", {"Code": ""}, ("Verify",)))
+        super().show(screen)
+
+
+class EnterpriseOnlyWhenIntegrated(MiCollabClient):
+    """Takes an integrated account to Azure AD even when Mitel credentials are enabled."""
+
+    breaks = ("MC-CL-10",)
+
+    def show(self, screen: Screen) -> None:
+        super().show(screen)
+        if "Sign in with your enterprise account" in screen.buttons:
+            self.press("Sign in with your enterprise account")
+
+
 MUTANTS = [
     IgnoresDeploymentLink,
     SkipsLicenseAfterLink,
@@ -414,4 +456,7 @@ MUTANTS = [
     NoUpgradeQuirk,
     BackKeepsTheOldLoginMethod,
     NoNonce,
+    DoesNotPostTheSamlResponse,
+    AsksForACodeAlways,
+    EnterpriseOnlyWhenIntegrated,
 ]
