@@ -7,6 +7,7 @@ A factory is any callable `(ClientSettings) -> Driver`: a class such as the refe
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 from collections.abc import Callable
 
 from clients.driver import ClientSettings, Driver
@@ -25,15 +26,23 @@ Factory = Callable[[ClientSettings], Driver]
 JSON_PREFIX = "json:"
 
 
+ENTRY_POINT_GROUP = "login_conformance.clients"  # an installed adapter package names itself here
+
+
+def installed_adapters() -> dict[str, str]:
+    """Adapters that installed packages declare, by name: `name = "module:Factory"`."""
+    return {ep.name: ep.value for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
+
+
 def load_factory(name: str) -> Factory:
     if name.startswith(JSON_PREFIX):
         from clients.remote import JsonProtocolClient  # a process is started only when asked for
 
         return JsonProtocolClient(name.removeprefix(JSON_PREFIX))
-    spec = BUILT_IN.get(name, name)
+    spec = BUILT_IN.get(name) or installed_adapters().get(name, name)
     module_name, _, attribute = spec.partition(":")
     if not attribute:
-        known = ", ".join(sorted(BUILT_IN))
+        known = ", ".join(sorted(BUILT_IN | installed_adapters()))
         raise AdapterError(
             f"unknown client {name!r}: use one of [{known}], an importable 'module:Factory' "
             f"or 'json:<command>' for a client speaking the JSON protocol"

@@ -4,7 +4,7 @@ CloudLink Portal's "Enable Mitel Credentials"."""
 from __future__ import annotations
 
 import pyotp
-from pytest_bdd import given, then, when
+from pytest_bdd import given, parsers, then, when
 
 from harness import checks
 from mocks.tenant import TenantSettings
@@ -70,3 +70,31 @@ def asked_for_second_factor(client):
 @then("no second-factor authentication code is asked for")
 def no_second_factor(client):
     checks.never_shown(client, "Enter code")
+
+
+@given(
+    parsers.parse(
+        "a MiCollab user whose CloudLink account is integrated with Azure AD,"
+        " which locks the account after {count:d} wrong passwords"
+    ),
+    target_fixture="tenant",
+)
+def azure_user_with_lockout(world, count):
+    return integrated(world, azure_lockout_threshold=count)
+
+
+@when(parsers.parse("the user enters {count:d} different wrong enterprise passwords"))
+def wrong_enterprise_passwords(client, tenant, count):
+    checks.current_screen(client, "Sign in")
+    client.fill(USERNAME_FIELD, tenant.user.upn)
+    client.press("Next")
+    for attempt in range(count):  # Entra's smart lockout counts only different wrong passwords
+        client.fill("Password", f"{tenant.user.enterprise_password}-{attempt}")
+        client.press("Sign in")
+
+
+@when("the user enters the enterprise password")
+def right_enterprise_password(client, tenant):
+    checks.current_screen(client, "Enter password")
+    client.fill("Password", tenant.user.enterprise_password)
+    client.press("Sign in")

@@ -82,3 +82,13 @@ def test_the_example_vendor_adapter_is_loaded_by_module_and_declares_its_limits(
     summary = run_features("examples.desktop_vendor.adapter:make_driver", ["MC-LINK-1", "MC-CODE-1"], tmp_path)
     statuses = {req: summary["requirements"][req]["status"] for req in ("MC-LINK-1", "MC-CODE-1")}
     assert statuses == {"MC-LINK-1": "not-applicable", "MC-CODE-1": "passed"}
+
+
+def test_an_installed_adapter_package_is_found_by_its_entry_point_name(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    from clients import adapters
+
+    entry = EntryPoint("desktop-vendor", "examples.desktop_vendor.adapter:make_driver", adapters.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(adapters.importlib.metadata, "entry_points", lambda group: [entry])
+    assert adapters.load_factory("desktop-vendor").platforms == frozenset({"PC", "MAC"})

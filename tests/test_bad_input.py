@@ -155,3 +155,11 @@ def test_a_missing_mitmproxy_says_how_to_install_it(project):
     project._monkeypatch.setenv("HARNESS_MITMDUMP", "/nonexistent/mitmdump")
     result = run(project)
     result.stdout.fnmatch_lines(["*HARNESS_MITMDUMP names /nonexistent/mitmdump, which does not exist*"])
+
+
+def test_malformed_gherkin_names_the_file_and_line(project):
+    broken = GOOD_FEATURE.format(req="MC-CODE-1").replace("    When the user", "    Whenn the user")
+    project.makefile(".feature", qa=broken)
+    result = run(project)
+    assert result.ret != 0
+    result.stdout.fnmatch_lines(["*FeatureError*", "*Line number: 6*", "*Whenn the user opens*", "*File: *qa.feature*"])

@@ -247,3 +247,19 @@ Feature: CloudLink-based Authentication
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the user is logged in to MiCollab Client
+
+  Rule: Azure AD locks an account after repeated wrong passwords
+
+    @req:SEC-LOCK-1
+    Scenario: Azure AD's smart lockout stops the enterprise sign-in
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD, which locks the account after 3 wrong passwords
+      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters 3 different wrong enterprise passwords
+      And the user enters the enterprise password
+      Then the client says "temporarily locked"
+      And the user is not logged in
