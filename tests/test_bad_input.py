@@ -82,17 +82,25 @@ def test_a_client_module_that_does_not_import_is_named(project):
     result.stderr.fnmatch_lines(["*cannot load client adapter 'no_such_vendor.adapter:Client'*"])
 
 
-def test_a_mock_that_dies_mid_run_is_a_harness_error_not_a_conformance_failure(project, tmp_path):
-    dies = GOOD_FEATURE.format(req="MC-CODE-1").replace("    When", "    And the MiCollab server dies\n    When")
+KILLERS = {
+    "the MiCollab server dies": ("simulated.network.stop()", "*HarnessError: the network mock server stopped*"),
+    "the proxy dies": (
+        "simulated.proxy._process.kill()\n    simulated.proxy._process.wait()",
+        "*HarnessError: the proxy (mitmdump) is not running*",
+    ),
+}
+
+
+@pytest.mark.parametrize("death", sorted(KILLERS))
+def test_a_part_dying_mid_run_is_a_harness_error_naming_it(project, tmp_path, death):
+    kill, message = KILLERS[death]
+    dies = GOOD_FEATURE.format(req="MC-CODE-1").replace("    When", f"    And {death}\n    When")
     project.makefile(".feature", qa=dies)
     project.makeconftest(
-        CONFTEST
-        + "from pytest_bdd import given\n"
-        + "@given('the MiCollab server dies')\n"
-        + "def kill_network(simulated):\n    simulated.network.stop()\n"
+        f"{CONFTEST}from pytest_bdd import given\n@given({death!r})\ndef kill(simulated):\n    {kill}\n"
     )
     result = run(project, f"--reports-dir={tmp_path}")
-    result.stdout.fnmatch_lines(["*HarnessError: the network mock server stopped*"])
+    result.stdout.fnmatch_lines([message])
     summary = (tmp_path / "conformance-summary.json").read_text()
     assert '"status": "error"' in summary
     assert '"status": "failed"' not in summary
@@ -132,22 +140,6 @@ TWO_SCENARIOS = """Feature: Faults stay in their scenario
 def test_a_fault_does_not_outlive_its_scenario(project):
     project.makefile(".feature", qa=TWO_SCENARIOS)
     run(project).assert_outcomes(passed=2)
-
-
-def test_the_proxy_dying_mid_run_is_a_harness_error_naming_the_proxy(project, tmp_path):
-    dies = GOOD_FEATURE.format(req="MC-CODE-1").replace("    When", "    And the proxy dies\n    When")
-    project.makefile(".feature", qa=dies)
-    project.makeconftest(
-        CONFTEST
-        + "from pytest_bdd import given\n"
-        + "@given('the proxy dies')\n"
-        + "def kill_proxy(simulated):\n    simulated.proxy._process.kill()\n    simulated.proxy._process.wait()\n"
-    )
-    result = run(project, f"--reports-dir={tmp_path}")
-    result.stdout.fnmatch_lines(["*HarnessError: the proxy (mitmdump) is not running*"])
-    summary = (tmp_path / "conformance-summary.json").read_text()
-    assert '"status": "error"' in summary
-    assert '"status": "failed"' not in summary
 
 
 def test_a_missing_mitmproxy_says_how_to_install_it(project):
