@@ -21,6 +21,7 @@ class Credential:
     value: str
     owners: tuple[str, ...]  # the only hosts that may receive it
     what: str  # "the MiCollab password", for the message
+    whole_field: bool = False  # short values (a 6-digit OTP) count only as a whole field's value
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,32 @@ def check_credentials(flows: list[dict], context: AuditContext) -> list[Violatio
     """SEC-CRED-1: a password or OTP goes only to the host that owns it, never in a query string."""
     found = []
     for flow in flows:
-        query = json.dumps(flow["query"])
-        sent = " ".join([flow["path"], query, flow["request_body"], json.dumps(flow["request_headers"])])
         for credential in context.credentials:
-            if credential.value in query:
+            in_query, anywhere = where_sent(credential, flow)
+            if in_query:
                 found.append(Violation("SEC-CRED-1", f"{credential.what} in a URL query string", flow))
-            elif credential.value in sent and flow["host"] not in credential.owners:
+            elif anywhere and flow["host"] not in credential.owners:
                 found.append(Violation("SEC-CRED-1", f"{credential.what} sent to {flow['host']}", flow))
     return found
+
+
+def where_sent(credential: Credential, flow: dict) -> tuple[bool, bool]:
+    """Whether the value went in the query string, and whether it went anywhere in the request."""
+    if credential.whole_field:
+        fields = [*flow["form"].values(), *json_values(flow["request_body"])]
+        in_query = credential.value in flow["query"].values()
+        return in_query, in_query or credential.value in fields
+    query = json.dumps(flow["query"])
+    sent = " ".join([flow["path"], query, flow["request_body"], json.dumps(flow["request_headers"])])
+    return credential.value in query, credential.value in sent
+
+
+def json_values(body: str) -> list[str]:
+    try:
+        parsed = json.loads(body) if body.lstrip().startswith("{") else {}
+    except ValueError:
+        return []
+    return [str(v) for v in parsed.values()] if isinstance(parsed, dict) else []
 
 
 def check_oauth(flows: list[dict], context: AuditContext) -> list[Violation]:

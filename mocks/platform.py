@@ -3,6 +3,8 @@ session (per xdist worker)."""
 
 from __future__ import annotations
 
+import pyotp
+
 from mocks.azure_ad import AZURE_HOST, AzureDirectory, azure_app
 from mocks.azure_ad.saml import federation_metadata
 from mocks.cloudlink import API_HOST, LOGIN_HOST, CloudLinkDirectory, Federation, cloudlink_app
@@ -18,6 +20,7 @@ from mocks.signing import SigningKey
 from mocks.tenant import Tenant
 
 MAILBOX_HOST = "mailbox.harness.test"
+OTP_LOOKBACK_STEPS = 10  # 30-second authenticator codes: the scenario's last five minutes
 WORLD_HOST = "world.harness.test"  # the standalone world's inspection API (python -m mocks serve)
 # The platform's own servers, as clients name them; the mailbox API is the harness's.
 PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST, AZURE_HOST)
@@ -103,14 +106,18 @@ class Platform:
         """Passwords, deployment tokens and codes: masked wherever evidence is written."""
         return [s for tenant in tenants for s in tenant.secrets() + self.micollab.secrets_of(tenant)]
 
-    def credentials_of(self, tenants: list[Tenant]) -> list[tuple[str, tuple[str, ...], str]]:
-        """(value, the only hosts that may receive it, what it is) for the wire audit."""
+    def credentials_of(self, tenants: list[Tenant]) -> list[tuple]:
+        """(value, the only hosts that may receive it, what it is[, whole field only]) for the wire
+        audit: the passwords, and the authenticator codes of the last few minutes."""
         found = []
         for tenant in tenants:
             for user in tenant.users:
                 found.append((user.micollab_password, (tenant.server_host,), "the MiCollab password"))
                 found.append((user.cloudlink_password, CLOUDLINK_HOSTS, "the CloudLink password"))
                 found.append((user.enterprise_password, (AZURE_HOST,), "the enterprise (Azure AD) password"))
+                totp, now = pyotp.TOTP(user.totp_secret), tenant.clock.now()
+                codes = {totp.at(now - 30 * step) for step in range(OTP_LOOKBACK_STEPS)}
+                found += [(code, (AZURE_HOST,), "the authenticator code", True) for code in sorted(codes)]
         return found
 
     def check(self) -> None:

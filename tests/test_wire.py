@@ -8,7 +8,10 @@ from harness import wire
 
 CONTEXT = wire.AuditContext(
     platform_hosts=("micollab.*",),
-    credentials=(wire.Credential("S3cret-pass!", ("micollab.acme.example.com",), "the MiCollab password"),),
+    credentials=(
+        wire.Credential("S3cret-pass!", ("micollab.acme.example.com",), "the MiCollab password"),
+        wire.Credential("123456", ("login.microsoftonline.com",), "the authenticator code", whole_field=True),
+    ),
 )
 
 
@@ -21,7 +24,8 @@ def flow(**overrides) -> dict:
         "path": "/api/v1/login",
         "query": {},
         "request_headers": {"Content-Type": "application/json"},
-        "request_body": '{"username": "alee", "password": "S3cret-pass!"}',
+        "request_body": '{"username": "alee", "password": "S3cret-pass!", "device": "a1234567"}',
+        "form": {},
         "status": 200,
         "refused": False,
     }
@@ -110,3 +114,15 @@ def test_a_violation_names_its_requirement_and_flow():
     error = wire.WireViolation(wire.check_tls([flow(scheme="http", seq=7)], CONTEXT))
     assert error.req_ids == ["SEC-TLS-1"]
     assert "#7 POST http://micollab.acme.example.com/api/v1/login -> 200" in str(error)
+
+
+def test_an_authenticator_code_counts_only_as_a_whole_field():
+    inside_a_token = flow(request_body='{"token": "ab123456cd"}')
+    assert wire.check_credentials([inside_a_token], CONTEXT) == []
+    [violation] = wire.check_credentials([flow(form={"otc": "123456"}, request_body="otc=123456")], CONTEXT)
+    assert "authenticator code sent to micollab.acme.example.com" in violation.message
+
+
+def test_an_authenticator_code_goes_to_azure_ad_in_a_form():
+    to_azure = flow(host="login.microsoftonline.com", form={"otc": "123456"}, request_body="otc=123456")
+    assert wire.check_credentials([to_azure], CONTEXT) == []
