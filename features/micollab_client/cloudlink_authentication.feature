@@ -96,6 +96,7 @@ Feature: CloudLink-based Authentication
       And the user clicks Sign in
       Then the user is logged in to MiCollab Client
 
+  @idp:azure-ad
   Rule: CloudLink-based Authentication is enabled, Azure AD is integrated
 
     Background:
@@ -125,6 +126,7 @@ Feature: CloudLink-based Authentication
       Then no second-factor authentication code is asked for
       And the user is logged in to MiCollab Client
 
+  @idp:azure-ad
   Rule: Azure AD's Multifactor Authentication configuration asks for a second factor
 
     Background:
@@ -153,6 +155,7 @@ Feature: CloudLink-based Authentication
       And the user answers No to Stay signed in?
       Then the progressing screen is shown, followed by the MiCollab Home screen
 
+  @idp:azure-ad
   Rule: Azure AD is integrated, with "Enable Mitel Credentials" on the CloudLink Portal
 
     @req:MC-CL-10
@@ -248,6 +251,7 @@ Feature: CloudLink-based Authentication
       And the user clicks Apply
       Then the user is logged in to MiCollab Client
 
+  @idp:azure-ad
   Rule: Azure AD locks an account after repeated wrong passwords
 
     @req:SEC-LOCK-1

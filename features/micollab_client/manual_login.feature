@@ -75,7 +75,7 @@ Feature: Manual login for native clients
         | PC      |
         | MAC     |
 
-    @req:MC-MAN-3
+    @req:MC-MAN-3 @idp:azure-ad
     Scenario: Manual login with Azure AD integrated takes the enterprise credentials
       Given a MiCollab user whose CloudLink account is integrated with Azure AD
       And the MiCollab Client application is installed on a Android
