@@ -1,1 +1,17 @@
+"""Fixtures the self-tests share."""
+
+import pytest
+
+from mocks.azure_ad import AzureDirectory, azure_app
+from mocks.netutil import HttpServerThread
+
 pytest_plugins = ["pytester"]
+
+
+@pytest.fixture(scope="module")
+def azure():
+    """An Azure AD mock on its own loopback server: the directory and the server."""
+    directory = AzureDirectory()
+    server = HttpServerThread(azure_app(directory), "azure").start()
+    yield directory, server
+    server.stop()

@@ -27,8 +27,7 @@ from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
 from onelogin.saml2.response import OneLogin_Saml2_Response
 from onelogin.saml2.settings import OneLogin_Saml2_Settings
 
-from mocks.azure_ad import AZURE_HOST, AzureDirectory, azure_app
-from mocks.netutil import HttpServerThread
+from mocks.azure_ad import AZURE_HOST
 from tests.mocks.test_azure_ad import USER, Loopback, SignInPages, new_tenant
 
 BASE = f"https://{AZURE_HOST}"
@@ -37,14 +36,6 @@ REDIRECT = "http://localhost:8400/callback"  # a desktop client's loopback redir
 SP_ENTITY = "https://sp.example.com/saml/metadata"
 SP_ACS = "https://sp.example.com/saml/acs"
 NUMBERS = itertools.count(20_000)
-
-
-@pytest.fixture(scope="module")
-def azure():
-    directory = AzureDirectory()
-    server = HttpServerThread(azure_app(directory), "azure").start()
-    yield directory, server
-    server.stop()
 
 
 @pytest.fixture

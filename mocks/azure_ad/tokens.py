@@ -15,10 +15,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
-from joserfc import jwt
-from joserfc.jwk import KeySet, RSAKey
 
 from mocks.azure_ad.endpoints import issuer, saml_entity_id
+from mocks.signing import SigningKey
 
 if TYPE_CHECKING:
     from mocks.azure_ad.directory import Grant
@@ -48,31 +47,23 @@ def _self_signed(key: rsa.RSAPrivateKey) -> x509.Certificate:
     return builder.sign(key, hashes.SHA256())
 
 
-class SigningKeys:
-    """Made once per directory: a 2048-bit RSA key (~30 ms) and its self-signed certificate."""
+class SigningKeys(SigningKey):
+    """Made once per directory: a 2048-bit RSA key (~30 ms), its self-signed certificate for SAML,
+    and Entra's key ID, the certificate's SHA-1 thumbprint."""
 
     def __init__(self) -> None:
-        self.private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        self.certificate = _self_signed(self.private_key)
+        private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.certificate = _self_signed(private_key)
         der = self.certificate.public_bytes(serialization.Encoding.DER)
         self.certificate_b64 = base64.b64encode(der).decode()  # as in X509Certificate and x5c
-        self.kid = b64url(hashlib.sha1(der).digest())  # x5t is SHA-1 by definition (RFC 7517)
-        self._jwk = RSAKey.import_key(self.private_key, parameters={"kid": self.kid, "use": "sig"})
-        self._public = KeySet.import_key_set({"keys": [self._jwk.as_dict(private=False)]})
+        super().__init__(b64url(hashlib.sha1(der).digest()), private_key)  # x5t is SHA-1 (RFC 7517)
 
-    def jwks(self, tenant: str) -> dict:
+    def jwks(self, tenant: str = "common") -> dict:
         """Entra's JWKS entry, with the tenant's issuer (`{tenantid}` for common and organizations)."""
-        public = self._jwk.as_dict(private=False)
+        public = self.public_jwk()
         entry = {"kty": "RSA", "use": "sig", "kid": self.kid, "x5t": self.kid, "n": public["n"], "e": public["e"]}
         entry |= {"x5c": [self.certificate_b64], "cloud_instance_name": "microsoftonline.com", "issuer": issuer(tenant)}
         return {"keys": [entry]}
-
-    def sign(self, claims: dict) -> str:
-        return jwt.encode({"typ": "JWT", "alg": "RS256", "kid": self.kid}, claims, self._jwk)
-
-    def verify(self, token: str) -> dict:
-        """The claims of a token this key signed (signature only); raises joserfc's errors otherwise."""
-        return jwt.decode(token, self._public, algorithms=["RS256"]).claims
 
 
 def pairwise_subject(object_id: str, client_id: str) -> str:

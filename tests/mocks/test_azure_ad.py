@@ -15,11 +15,10 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet
 
-from mocks.azure_ad import AZURE_HOST, AzureDirectory, AzureError, azure_app
+from mocks.azure_ad import AZURE_HOST, AzureDirectory, AzureError
 from mocks.azure_ad.directory import CODE_TTL, AuthorizationRequest, s256
 from mocks.azure_ad.errors import ToClient
 from mocks.azure_ad.tokens import TokenIssuer
-from mocks.netutil import HttpServerThread
 from mocks.tenant import Tenant, TenantSettings, User
 
 VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"  # RFC 7636 appendix B
@@ -265,14 +264,6 @@ class SignInPages:
             self.fill("Code", code)
             self.press("Verify")
         return self.press("Yes")
-
-
-@pytest.fixture(scope="module")
-def azure():
-    directory = AzureDirectory()
-    server = HttpServerThread(azure_app(directory), "azure").start()
-    yield directory, server
-    server.stop()
 
 
 @pytest.fixture
