@@ -150,7 +150,7 @@ class NoPasswordPageAfterUsername(MiCollabClient):
     breaks = ("MC-CL-7",)
 
     def submit_username(self) -> None:
-        self.show_error("cloudlink_unsupported")
+        self.show_error("server_error")
 
 
 class SkipsProgressingScreen(MiCollabClient):
