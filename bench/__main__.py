@@ -94,8 +94,8 @@ def wall_time(*options: str) -> float:
 
 
 def worker_speed_up(repeats: int) -> dict:
-    """-n 2 against one worker, on three times the scenarios so start-up does not dominate."""
-    ratios = [wall_time("-p", "no:xdist", "--count=3") / wall_time("-n", "2", "--count=3") for _ in range(repeats)]
+    """-n 2 against one worker, on ten times the scenarios so start-up does not dominate."""
+    ratios = [wall_time("-p", "no:xdist", "--count=10") / wall_time("-n", "2", "--count=10") for _ in range(repeats)]
     return figure("speed-up with 2 workers", "x", ratios)
 
 
@@ -131,7 +131,7 @@ def main() -> int:
         world_startup(args.runs, direct=False),
         figure("scenario wall time", "s", through_proxy),
         proxy_tax(through_proxy, args.runs),
-        worker_speed_up(max(1, args.runs // 2)),
+        worker_speed_up(max(1, args.runs // 5)),
         growth(through_proxy),
         figure("CloudLink + Azure AD + MFA login", "s", full_login),
     ]
