@@ -17,7 +17,7 @@ PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) --client=$(CLIENT) $(S
 
 MITMPROXY := mitmproxy==11.0.2
 
-setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed
+setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed .tools/chromium.installed
 
 $(VENV)/.installed: pyproject.toml
 	@command -v python3 >/dev/null || { echo "Python 3.11 is needed: apt-get install python3 python3-venv"; exit 1; }
@@ -31,6 +31,15 @@ $(VENV)/.installed: pyproject.toml
 	@test -x .tools/proxy/bin/python || python3 -m venv .tools/proxy
 	@$(UV) pip install --quiet --python .tools/proxy/bin/python $(MITMPROXY)
 	@touch $@
+
+# Headless Chromium and its driver from Debian, for the web applications; nothing downloads a browser.
+.tools/chromium.installed:
+	@if [ ! -x /usr/lib/chromium/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "install Chromium: apt-get install chromium chromium-driver (as root)"; exit 1; fi; \
+	  echo "installing Chromium and ChromeDriver from Debian"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; \
+	fi
+	@mkdir -p .tools && touch $@
 
 .tools/.installed: tools/setup-allure $(VENV)/.installed
 	@VENV=$(VENV) bash tools/setup-allure

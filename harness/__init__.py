@@ -9,5 +9,6 @@ PYTEST_PLUGINS = [
     "steps.micollab_client",
     "steps.cloudlink",
     "steps.azure_ad",
+    "steps.mitel_one",
     "steps.traffic",
 ]

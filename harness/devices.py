@@ -6,6 +6,7 @@ import pytest
 
 from clients.adapters import NOT_APPLICABLE, Factory, declared_platforms
 from clients.driver import ClientSettings
+from clients.web import WebAppDriver
 from harness.evidence import Evidence
 from harness.recording import RecordingDriver
 
@@ -23,6 +24,12 @@ class Devices:
         settings = ClientSettings(platform=platform, server_host=server_host, **self._network, **version)
         name = f"{platform} #{len(self._evidence.drivers) + 1}"
         driver = RecordingDriver(self._factory(settings), name)
+        self._evidence.drivers.append(driver)
+        return driver
+
+    def open_web_app(self, url: str) -> RecordingDriver:
+        """The web application at `url` in the session's browser (see harness.fixtures.browser)."""
+        driver = RecordingDriver(WebAppDriver(self.browser(), url), "browser")
         self._evidence.drivers.append(driver)
         return driver
 

@@ -60,6 +60,8 @@ def attach_all(item: pytest.Item) -> None:
     for driver in found.drivers:
         transcript = "\n".join(driver.transcript) or "(no action)"
         allure.attach(mask(transcript), f"screen transcript ({driver.name})", allure.attachment_type.TEXT)
+        if hasattr(driver.inner, "screenshot"):  # a browser: the last screen as the user saw it
+            allure.attach(driver.inner.screenshot(), f"last screen ({driver.name})", allure.attachment_type.PNG)
     for source in found.har_sources:
         allure.attach(mask.har(source()), "traffic (HAR)", "application/json", "har")
     for source in found.mail_sources:

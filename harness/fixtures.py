@@ -3,8 +3,11 @@ the scenario's world with its traffic, and its devices."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from clients.web import Browser
 from harness import evidence, wire
 from harness.devices import Devices
 from harness.errors import HarnessError
@@ -16,7 +19,7 @@ from mocks.world import World
 @pytest.fixture(scope="session")
 def simulated(pytestconfig):
     """Every mock server and the proxy, started once per test session (per xdist worker)."""
-    platform = Platform(direct=pytestconfig.option.network == "direct")
+    platform = Platform(direct=pytestconfig.option.network == "direct", web_app_dir=Path(pytestconfig.option.web_app))
     try:
         platform.start()
     except HarnessError:
@@ -74,8 +77,19 @@ def audit_context(simulated: Platform, scenario_world: World) -> wire.AuditConte
     return wire.AuditContext(PLATFORM_HOSTS, tuple(credentials))
 
 
+@pytest.fixture(scope="session")
+def chromium(simulated):
+    """Headless Chromium on the simulated network, started when a scenario first needs it."""
+    if simulated.ca_bundle is None:
+        pytest.skip("not-applicable: a browser needs the proxy's TLS (the direct network has none)")
+    started = Browser(simulated.proxy_url, simulated.ca_bundle)
+    yield started
+    started.close()
+
+
 @pytest.fixture
 def devices(request, client_factory, simulated):
     installed = Devices(client_factory, simulated.proxy_url, simulated.ca_bundle, evidence.of(request.node))
+    installed.browser = lambda: request.getfixturevalue("chromium")
     yield installed
     installed.close_all()

@@ -21,6 +21,7 @@ from harness.suggest import undefined_step_message
 from harness.summary import PRECEDENCE, ScenarioResult, Summary
 from harness.wire import WireViolation
 
+WEB_APP = Path(__file__).resolve().parents[1] / "clients" / "mitel_one_web" / "static"
 PRODUCT_OF_FOLDER = {"micollab_client": "MiCollab Client", "mitel_one_web": "Mitel One web application"}
 
 
@@ -30,6 +31,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--client", default="reference", help="client under test: a built-in name or module:Factory")
     group.addoption("--req", action="append", default=[], metavar="ID", help="run only scenarios tagged @req:ID")
     group.addoption("--reports-dir", default=None, metavar="DIR", help="write the conformance summary here")
+    group.addoption(
+        "--web-app",
+        default=str(WEB_APP),
+        metavar="DIR",
+        help="the Mitel One web application served at one.mitel.io (default: the reference app)",
+    )
     group.addoption(
         "--network",
         choices=("proxy", "direct"),

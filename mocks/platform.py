@@ -3,6 +3,8 @@ session (per xdist worker)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyotp
 
 from mocks.azure_ad import AZURE_HOST, AzureDirectory, azure_app
@@ -14,6 +16,7 @@ from mocks.mail import MailStore, SmtpServer, mailbox_app
 from mocks.micollab_server import MiCollabDirectory, micollab_app
 from mocks.micollab_server.directory import CLOUDLINK_CLIENT_ID, CLOUDLINK_REDIRECT_URI
 from mocks.micollab_server.mailer import Mailer
+from mocks.mitel_one import WEB_HOST, web_app
 from mocks.network import Network
 from mocks.proxy import Proxy
 from mocks.signing import SigningKey
@@ -23,7 +26,7 @@ MAILBOX_HOST = "mailbox.harness.test"
 OTP_LOOKBACK_STEPS = 10  # 30-second authenticator codes: the scenario's last five minutes
 WORLD_HOST = "world.harness.test"  # the standalone world's inspection API (python -m mocks serve)
 # The platform's own servers, as clients name them; the mailbox API is the harness's.
-PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST, AZURE_HOST)
+PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST, AZURE_HOST, WEB_HOST)
 CLOUDLINK_HOSTS = (LOGIN_HOST, API_HOST)
 # Applications registered with CloudLink: client ID -> redirect URIs.
 CLOUDLINK_CLIENTS = {CLOUDLINK_CLIENT_ID: (CLOUDLINK_REDIRECT_URI,)}
@@ -33,7 +36,7 @@ class Platform:
     """`direct=True` leaves the proxy out (plain HTTP to the network front): only for measuring
     what the proxy costs. Clients in production use go through the proxy over HTTPS."""
 
-    def __init__(self, direct: bool = False) -> None:
+    def __init__(self, direct: bool = False, web_app_dir: Path | None = None) -> None:
         self.scheme = "http" if direct else "https"
         self.mail = MailStore()
         self.cloudlink_key = SigningKey("cloudlink-2017-09-01")
@@ -51,6 +54,8 @@ class Platform:
         for host in CLOUDLINK_HOSTS:
             self.network.router.register(host, cloudlink)
         self.network.router.register(AZURE_HOST, azure_app(self.azure))
+        if web_app_dir is not None:  # the Mitel One web application under test
+            self.network.router.register(WEB_HOST, web_app(web_app_dir))
         hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
         self.proxy = None if direct else Proxy(self.network.port, hosts)
         self.tenants: dict[str, Tenant] = {}

@@ -12,14 +12,15 @@ from pathlib import Path
 import pytest
 
 from tests.mutants import MUTANTS
+from tests.mutants.web import WEB_MUTANTS, WebMutant
 
 ROOT = Path(__file__).resolve().parents[1]
 KILL_MATRIX = ROOT / "reports" / "kill-matrix.json"
 
 
-def run_features(client: str, reqs: list[str], out: Path) -> dict:
+def run_features(client: str, reqs: list[str], out: Path, *options: str) -> dict:
     """Runs the scenarios tagged with `reqs` against `client` in a fresh pytest; its summary."""
-    command = [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:cacheprovider"]
+    command = [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:cacheprovider", *options]
     command += [f"--client={client}", f"--reports-dir={out}", *(f"--req={r}" for r in reqs)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     summary = out / "conformance-summary.json"
@@ -42,8 +43,14 @@ def kill_matrix(tmp_path_factory) -> dict:
         summary = run_features(f"tests.mutants:{mutant.__name__}", list(mutant.breaks), out)
         return mutant.__name__, verdict(mutant, summary)
 
+    def judge_web(mutant: WebMutant) -> tuple[str, dict]:
+        out = tmp_path_factory.mktemp(mutant.name)
+        app = mutant.build(tmp_path_factory.mktemp("apps"))
+        return mutant.name, verdict(mutant, run_features("reference", list(mutant.breaks), out, f"--web-app={app}"))
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        matrix = {"mutants": dict(pool.map(judge, MUTANTS))}
+        judged = [*pool.map(judge, MUTANTS), *pool.map(judge_web, WEB_MUTANTS)]
+    matrix = {"mutants": dict(judged)}
     KILL_MATRIX.parent.mkdir(exist_ok=True)
     KILL_MATRIX.write_text(json.dumps(matrix, indent=2) + "\n")
     return matrix
@@ -57,7 +64,7 @@ def test_every_mutant_is_killed_by_a_conformance_failure(kill_matrix):
 
 @pytest.mark.selftest_slow
 def test_reference_client_passes_every_scenario_the_mutants_fail(tmp_path):
-    reqs = sorted({req for mutant in MUTANTS for req in mutant.breaks})
+    reqs = sorted({req for mutant in [*MUTANTS, *WEB_MUTANTS] for req in mutant.breaks})
     summary = run_features("reference", reqs, tmp_path)
     statuses = {req: summary["requirements"][req]["status"] for req in reqs}
     assert set(statuses.values()) == {"passed"}, statuses
@@ -67,5 +74,5 @@ def test_reference_client_passes_every_scenario_the_mutants_fail(tmp_path):
 def test_every_requirement_with_a_scenario_has_a_mutant(tmp_path):
     summary = run_features("reference", [], tmp_path)
     run = {req for req, entry in summary["requirements"].items() if entry["status"] != "not-run"}
-    covered = {req for mutant in MUTANTS for req in mutant.breaks}
+    covered = {req for mutant in [*MUTANTS, *WEB_MUTANTS] for req in mutant.breaks}
     assert run <= covered, f"requirements with scenarios but no mutant: {sorted(run - covered)}"

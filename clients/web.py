@@ -1,0 +1,177 @@
+"""The driver interface over a real browser: headless Chromium through Selenium, on the
+simulated network (the proxy, its CA trusted by its key's SPKI hash), for web applications.
+
+Debian's chromium and chromium-driver (installed by `make setup`); Selenium never downloads a
+driver. One browser per test session (per xdist worker); each scenario starts from clean state.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+from clients.driver import Screen
+from harness.errors import HarnessError
+
+CHROMIUM = Path("/usr/lib/chromium/chromium")  # the binary: /usr/bin/chromium is a wrapper script
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+QUIET = [  # Chromium's own traffic would leave the simulated network (and be refused there)
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-search-engine-choice-screen",
+    "--no-pings",
+    "--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,OptimizationHints,"
+    "MediaRouter,Translate,InterestFeedContentSuggestions,SearchPrefetchService",
+    "--gaia-url=http://127.0.0.1:9",
+    "--component-updater=url-source=http://127.0.0.1:9",
+]
+# Debian's Chromium opens its default search engine's start page at launch: a search engine on a
+# closed loopback port takes its place, so nothing reaches for a host nobody simulates.
+NOWHERE = "http://127.0.0.1:9/?q={searchTerms}"
+PREFERENCES = {
+    "default_search_provider": {"enabled": True, "search_url": NOWHERE, "name": "none", "keyword": "none"},
+    "default_search_provider_data": {"template_url_data": {"keyword": "none", "short_name": "none", "url": NOWHERE}},
+    "search": {"suggest_enabled": False},
+}
+READ_SCREEN = """
+const text = el => (el.innerText || el.value || '').trim();
+const heading = document.querySelector('h1, [role=heading]');
+const fields = {};
+for (const input of document.querySelectorAll('input:not([type=hidden]):not([type=submit]), textarea, select')) {
+  const label = (input.id && document.querySelector(`label[for="${input.id}"]`)) || null;
+  const name = label ? text(label) : (input.getAttribute('aria-label') || input.placeholder || '');
+  if (name) fields[name] = input.type === 'checkbox' ? String(input.checked) : input.value;
+}
+const buttons = [...document.querySelectorAll('button, input[type=submit], [role=button]')].map(text).filter(Boolean);
+const alerts = [...document.querySelectorAll('[role=alert]')].map(text).filter(Boolean);
+return {name: heading ? text(heading) : document.title, fields, buttons, messages: alerts};
+"""
+
+
+def spki_hash(ca_pem_path: str) -> str:
+    """Base64 SHA-256 of the CA's SubjectPublicKeyInfo: Chromium trusts every leaf it signed."""
+    certificate = x509.load_pem_x509_certificate(Path(ca_pem_path).read_bytes())
+    spki = certificate.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return base64.b64encode(hashlib.sha256(spki).digest()).decode()
+
+
+class Browser:
+    """One headless Chromium on the simulated network, reused by every scenario of a session."""
+
+    def __init__(self, proxy_url: str, ca_bundle: str) -> None:
+        if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+            raise HarnessError(
+                "Chromium is not installed: run `make setup` (it installs Debian's chromium and chromium-driver)"
+            )
+        self._scratch = tempfile.mkdtemp(prefix="harness-browser-")
+        options = webdriver.ChromeOptions()
+        options.binary_location = str(CHROMIUM)
+        for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", *QUIET]:
+            options.add_argument(argument)
+        options.add_argument(f"--proxy-server={proxy_url}")
+        options.add_argument(f"--ignore-certificate-errors-spki-list={spki_hash(ca_bundle)}")
+        options.add_argument(f"--user-data-dir={self._scratch}/profile")
+        options.add_experimental_option("prefs", PREFERENCES)
+        os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not download a driver
+        service = Service(str(CHROMEDRIVER), env={**os.environ, "TMPDIR": self._scratch})
+        try:
+            self.driver = webdriver.Chrome(options=options, service=service)
+        except WebDriverException as exc:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            raise HarnessError(f"Chromium did not start: {exc.msg}") from exc
+
+    def clean(self, origin: str) -> None:
+        """A scenario starts with no cookies, storage, service workers or permissions."""
+        self.driver.get("about:blank")
+        self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        self.driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self.driver.execute_cdp_cmd("Browser.resetPermissions", {})
+
+    def close(self) -> None:
+        self.driver.quit()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+class WebAppDriver:
+    """`clients.driver.Driver` for a web application at `start_url`, in the shared browser."""
+
+    def __init__(self, browser: Browser, start_url: str) -> None:
+        self.browser, self.start_url = browser, start_url
+        self._history: list[str] = []
+        browser.clean(start_url.rstrip("/"))
+
+    @property
+    def _web(self) -> webdriver.Chrome:
+        return self.browser.driver
+
+    def _seen(self) -> None:
+        self._history.append(self.screen().name)
+
+    def open_app(self) -> None:
+        self._web.get(self.start_url)
+        self._seen()
+
+    def open_link(self, url: str) -> None:
+        self._web.get(url)
+        self._seen()
+
+    def screen(self) -> Screen:
+        shown = self._web.execute_script(READ_SCREEN)
+        return Screen(shown["name"], shown["fields"], tuple(shown["buttons"]), (), tuple(shown["messages"]))
+
+    def history(self) -> list[str]:
+        return list(self._history)
+
+    def wait_for_screen(self, name: str, timeout: float) -> Screen:
+        return self.screen()
+
+    def fill(self, label: str, value: str) -> None:
+        field = self._web.find_element(By.XPATH, f"//input[@id=//label[normalize-space()={_xpath_text(label)}]/@for]")
+        field.clear()
+        field.send_keys(value)
+
+    def press(self, label: str) -> None:
+        text = _xpath_text(label)
+        self._web.find_element(
+            By.XPATH, f"//button[normalize-space()={text}] | //input[@type='submit'][@value={text}]"
+        ).click()
+        self._seen()
+
+    def tap(self, element: str, times: int = 1) -> None:
+        target = self._web.find_element(By.XPATH, f"//*[@aria-label={_xpath_text(element)}]")
+        for _ in range(times):
+            target.click()
+        self._seen()
+
+    def back(self) -> None:
+        self._web.back()
+        self._seen()
+
+    def screenshot(self) -> bytes:
+        return self._web.get_screenshot_as_png()
+
+    def close(self) -> None:
+        """The browser stays for the next scenario, which starts from clean state."""
+
+
+def _xpath_text(text: str) -> str:
+    return f'"{text}"' if '"' not in text else f"'{text}'"

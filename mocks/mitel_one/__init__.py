@@ -1,0 +1,28 @@
+"""The Mitel One platform at one.mitel.io. For now it serves the web application's files (the
+reference app in clients/mitel_one_web/static, or a variant a scenario run names); the platform
+API (accounts, EULA record, calls, messages, notifications) comes with the Mitel One issue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.responses import FileResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+WEB_HOST = "one.mitel.io"
+PAGES = {"/": "index.html", "/login": "login.html"}  # the app's routes and the page each one is
+
+
+def web_app(directory: Path) -> Starlette:
+    """The web application's pages at their routes, and its other files as they are."""
+
+    def page(name: str):
+        async def serve(request) -> Response:
+            return FileResponse(directory / name, media_type="text/html")
+
+        return serve
+
+    routes = [Route(path, page(name)) for path, name in PAGES.items()]
+    return Starlette(routes=[*routes, Mount("/", StaticFiles(directory=directory))])
