@@ -20,6 +20,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
 
 from clients.driver import Screen
 from harness.errors import HarnessError
@@ -38,7 +39,7 @@ QUIET = [  # Chromium's own traffic would leave the simulated network (and be re
     "--disable-search-engine-choice-screen",
     "--no-pings",
     "--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,OptimizationHints,"
-    "MediaRouter,Translate,InterestFeedContentSuggestions,SearchPrefetchService",
+    "MediaRouter,Translate,InterestFeedContentSuggestions,SearchPrefetchService,PasswordLeakDetection",
     "--gaia-url=http://127.0.0.1:9",
     "--component-updater=url-source=http://127.0.0.1:9",
 ]
@@ -49,20 +50,37 @@ PREFERENCES = {
     "default_search_provider": {"enabled": True, "search_url": NOWHERE, "name": "none", "keyword": "none"},
     "default_search_provider_data": {"template_url_data": {"keyword": "none", "short_name": "none", "url": NOWHERE}},
     "search": {"suggest_enabled": False},
+    # Chromium checks typed passwords against Google's leak database: not on this network.
+    "profile": {"password_manager_leak_detection": False},
+    "credentials_enable_service": False,
 }
 READ_SCREEN = """
 const text = el => (el.innerText || el.value || '').trim();
+const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
 const heading = document.querySelector('h1, [role=heading]');
 const fields = {};
-for (const input of document.querySelectorAll('input:not([type=hidden]):not([type=submit]), textarea, select')) {
+const inputs = document.querySelectorAll('input:not([type=hidden]):not([type=submit]), textarea, select');
+for (const input of [...inputs].filter(visible)) {
   const label = (input.id && document.querySelector(`label[for="${input.id}"]`)) || null;
   const name = label ? text(label) : (input.getAttribute('aria-label') || input.placeholder || '');
   if (name) fields[name] = input.type === 'checkbox' ? String(input.checked) : input.value;
 }
-const buttons = [...document.querySelectorAll('button, input[type=submit], [role=button]')].map(text).filter(Boolean);
-const alerts = [...document.querySelectorAll('[role=alert]')].map(text).filter(Boolean);
+const clickable = document.querySelectorAll('button, input[type=submit], [role=button], [role=menuitem]');
+const buttons = [...clickable].filter(visible).map(text).filter(Boolean);
+const alerts = [...document.querySelectorAll('[role=alert]')].filter(visible).map(text).filter(Boolean);
 return {name: heading ? text(heading) : document.title, fields, buttons, messages: alerts};
 """
+
+
+SETTLE_TIMEOUT = 10.0
+# A page has settled when it is loaded and none of its fetch() calls is still open (counted by a
+# script added to every document before the page's own).
+COUNT_FETCHES = """
+window.__harnessOpen = 0;
+const original = window.fetch;
+window.fetch = (...args) => { window.__harnessOpen++; return original(...args).finally(() => window.__harnessOpen--); };
+"""
+SETTLED = "return document.readyState === 'complete' && (window.__harnessOpen || 0) === 0;"
 
 
 def spki_hash(ca_pem_path: str) -> str:
@@ -98,6 +116,7 @@ class Browser:
         except WebDriverException as exc:
             shutil.rmtree(self._scratch, ignore_errors=True)
             raise HarnessError(f"Chromium did not start: {exc.msg}") from exc
+        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_FETCHES})
 
     def clean(self, origin: str) -> None:
         """A scenario starts with no cookies, storage, service workers or permissions."""
@@ -145,21 +164,28 @@ class WebAppDriver:
         return self.screen()
 
     def fill(self, label: str, value: str) -> None:
+        self._settle()
         field = self._web.find_element(By.XPATH, f"//input[@id=//label[normalize-space()={_xpath_text(label)}]/@for]")
         field.clear()
         field.send_keys(value)
 
     def press(self, label: str) -> None:
         text = _xpath_text(label)
-        self._web.find_element(
-            By.XPATH, f"//button[normalize-space()={text}] | //input[@type='submit'][@value={text}]"
-        ).click()
+        found = self._web.find_elements(By.XPATH, f"//button[normalize-space()={text}] | //input[@value={text}]")
+        next(element for element in found if element.is_displayed()).click()
+        self._settle()
         self._seen()
+
+    def _settle(self) -> None:
+        """Waits, as a user does, until the page has answered the click: the document loaded
+        and none of its own requests still open."""
+        WebDriverWait(self._web, SETTLE_TIMEOUT).until(lambda web: web.execute_script(SETTLED))
 
     def tap(self, element: str, times: int = 1) -> None:
         target = self._web.find_element(By.XPATH, f"//*[@aria-label={_xpath_text(element)}]")
         for _ in range(times):
             target.click()
+        self._settle()
         self._seen()
 
     def back(self) -> None:

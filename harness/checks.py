@@ -39,6 +39,12 @@ def button_offered(driver: Driver, label: str) -> None:
         )
 
 
+def button_not_offered(driver: Driver, label: str) -> None:
+    screen = driver.screen()
+    if label in screen.buttons:
+        raise ConformanceFailure(f"{label} is not offered", "not offered", list(screen.buttons), _evidence(driver))
+
+
 def field_offered(driver: Driver, label: str) -> None:
     screen = driver.screen()
     if label not in screen.fields:

@@ -17,6 +17,7 @@ from mocks.micollab_server import MiCollabDirectory, micollab_app
 from mocks.micollab_server.directory import CLOUDLINK_CLIENT_ID, CLOUDLINK_REDIRECT_URI
 from mocks.micollab_server.mailer import Mailer
 from mocks.mitel_one import WEB_HOST, web_app
+from mocks.mitel_one.platform import MitelOneSessions, api_routes
 from mocks.network import Network
 from mocks.proxy import Proxy
 from mocks.signing import SigningKey
@@ -55,7 +56,8 @@ class Platform:
             self.network.router.register(host, cloudlink)
         self.network.router.register(AZURE_HOST, azure_app(self.azure))
         if web_app_dir is not None:  # the Mitel One web application under test
-            self.network.router.register(WEB_HOST, web_app(web_app_dir))
+            self.mitel_one = MitelOneSessions(self.cloudlink, self.cloudlink_key.verify)
+            self.network.router.register(WEB_HOST, web_app(web_app_dir, api_routes(self.mitel_one)))
         hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
         self.proxy = None if direct else Proxy(self.network.port, hosts)
         self.tenants: dict[str, Tenant] = {}

@@ -29,6 +29,8 @@ class TenantSettings:
     password_setup_ttl: float = 4 * DAY  # the CloudLink welcome e-mail's set-up link
     azure_lockout_threshold: int = 10  # Entra smart lockout
     azure_lockout_duration: float = 60.0
+    # Mitel One
+    mitel_one_sso: bool = False  # the IT administrator configured Single Sign-On for the account
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,13 @@ def _identifier(text: str) -> str:
     return text
 
 
-EXTRA_TYPES = {"Device": _device, "Button": _button, "Identifier": _identifier}
+@with_pattern(r"e-mail id|User Principal Name")
+def _user_name(text: str) -> str:
+    """What the Mitel One user name may be: the account's e-mail id, or an Azure user's UPN."""
+    return text
+
+
+EXTRA_TYPES = {"Device": _device, "Button": _button, "Identifier": _identifier, "UserName": _user_name}
 
 
 def step(text: str):

@@ -20,6 +20,8 @@ import json
 from urllib.parse import urlencode
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -33,6 +35,7 @@ from mocks.signing import SigningKey
 API = "https://authentication.api.mitel.io"
 ISSUER = f"{API}{BASE}"
 LOGIN_PAGE = "https://auth.mitel.io"
+WEB_ORIGINS = ("https://one.mitel.io",)
 
 
 def error_response(error: CloudLinkError) -> JSONResponse:
@@ -277,4 +280,8 @@ def cloudlink_app(directory: CloudLinkDirectory, key: SigningKey, federation: Fe
     async def expired(request: Request, exc: CloudLinkError) -> Response:
         return HTMLResponse(pages.failure(str(exc), exc.code), exc.status)
 
-    return Starlette(routes=app.routes(), exception_handlers={CloudLinkError: expired})
+    # Web applications (Mitel One at one.mitel.io) call the API from the browser.
+    cors = Middleware(
+        CORSMiddleware, allow_origins=list(WEB_ORIGINS), allow_methods=["POST", "GET"], allow_headers=["*"]
+    )
+    return Starlette(routes=app.routes(), exception_handlers={CloudLinkError: expired}, middleware=[cors])

@@ -1,6 +1,6 @@
-"""The Mitel One platform at one.mitel.io. For now it serves the web application's files (the
-reference app in clients/mitel_one_web/static, or a variant a scenario run names); the platform
-API (accounts, EULA record, calls, messages, notifications) comes with the Mitel One issue."""
+"""The Mitel One platform at one.mitel.io: the web application's files (the reference app in
+clients/mitel_one_web/static, or a variant a run names) and its sign-in API (platform.py). The
+EULA record, calls, messages and notifications come with the rest of the Mitel One issue."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 WEB_HOST = "one.mitel.io"
-PAGES = {"/": "index.html", "/login": "login.html"}  # the app's routes and the page each one is
+PAGES = {"/": "index.html", "/login": "login.html", "/home": "home.html"}  # the app's routes and the page each one is
 
 
-def web_app(directory: Path) -> Starlette:
-    """The web application's pages at their routes, and its other files as they are."""
+def web_app(directory: Path, api: list[Route]) -> Starlette:
+    """The web application's pages at their routes, its API, and its other files as they are."""
 
     def page(name: str):
         async def serve(request) -> Response:
@@ -25,4 +25,4 @@ def web_app(directory: Path) -> Starlette:
         return serve
 
     routes = [Route(path, page(name)) for path, name in PAGES.items()]
-    return Starlette(routes=[*routes, Mount("/", StaticFiles(directory=directory))])
+    return Starlette(routes=[*routes, *api, Mount("/", StaticFiles(directory=directory))])

@@ -33,4 +33,28 @@ class WebMutant:
 WEB_MUTANTS = [
     WebMutant("WelcomeWithoutSignIn", ("MO-IN-1",), "index.html", SIGN_IN_BUTTON, ""),
     WebMutant("SignInStaysOnWelcome", ("MO-IN-2",), "index.html", "location.assign('/login')", "location.assign('/')"),
-]
+    # The user name is sent as typed only when it looks like first.last@domain: a UPN gets lost.
+    WebMutant(
+        "UserNameMustBeAnEmail", ("MO-IN-3",), "login.js",
+        "await post('/api/v1/login/identify', {username})).json();",
+        "await post('/api/v1/login/identify', "
+        "{username: username.split('@')[0].includes('.') ? username : ''})).json();",
+    ),
+    WebMutant(
+        "NextDoesNotLeadToTheMethod", ("MO-IN-5",), "login.js",
+        "show(document.getElementById('method'), true);", "show(document.getElementById('user'), true);",
+    ),
+    WebMutant(
+        "SingleSignOnAlwaysOffered", ("MO-SSO-1",), "login.js",
+        "show(document.getElementById('sso'), methods.includes('sso'));", "show(document.getElementById('sso'), true);",
+    ),
+    WebMutant(
+        "IgnoresARefusedPassword", ("MO-PW-1",), "login.js",
+        "    say(message || 'The password is not correct. Try again.');\n    return;",
+        "    location.assign('/home');\n    return;",
+    ),
+    WebMutant(
+        "LogoutOnlyLeavesThePage", ("MO-OUT-1",), "home.js",
+        "  await fetch('/api/v1/logout', {method: 'POST'});\n", "",
+    ),
+]  # fmt: skip
