@@ -22,6 +22,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
+from clients import remote_webdriver
 from clients.driver import Screen
 from harness.errors import HarnessError
 
@@ -93,30 +94,40 @@ def spki_hash(ca_pem_path: str) -> str:
 
 
 class Browser:
-    """One headless Chromium on the simulated network, reused by every scenario of a session."""
+    """One headless Chromium on the simulated network, reused by every scenario of a session:
+    started here, or on the W3C remote WebDriver end at `remote` (`--remote-webdriver`)."""
 
-    def __init__(self, proxy_url: str, ca_bundle: str) -> None:
-        if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+    def __init__(self, proxy_url: str, ca_bundle: str, remote: str | None = None) -> None:
+        self._scratch: str | None = None
+        if remote is None and not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
             raise HarnessError(
                 "Chromium is not installed: run `make setup` (it installs Debian's chromium and chromium-driver)"
             )
-        self._scratch = tempfile.mkdtemp(prefix="harness-browser-")
         options = webdriver.ChromeOptions()
-        options.binary_location = str(CHROMIUM)
         for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", *QUIET]:
             options.add_argument(argument)
         options.add_argument(f"--proxy-server={proxy_url}")
         options.add_argument(f"--ignore-certificate-errors-spki-list={spki_hash(ca_bundle)}")
-        options.add_argument(f"--user-data-dir={self._scratch}/profile")
         options.add_experimental_option("prefs", PREFERENCES)
+        self.driver = remote_webdriver.start(remote, options) if remote else self._start_here(options)
+        try:
+            self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_FETCHES})
+        except WebDriverException as exc:
+            self.close()
+            raise remote_webdriver.refuses_devtools(remote or str(CHROMEDRIVER), exc) from exc
+
+    def _start_here(self, options: webdriver.ChromeOptions) -> webdriver.Chrome:
+        """Debian's Chromium and chromedriver on this machine, with a profile of its own."""
+        self._scratch = tempfile.mkdtemp(prefix="harness-browser-")
+        options.binary_location = str(CHROMIUM)
+        options.add_argument(f"--user-data-dir={self._scratch}/profile")
         os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not download a driver
         service = Service(str(CHROMEDRIVER), env={**os.environ, "TMPDIR": self._scratch})
         try:
-            self.driver = webdriver.Chrome(options=options, service=service)
+            return webdriver.Chrome(options=options, service=service)
         except WebDriverException as exc:
             shutil.rmtree(self._scratch, ignore_errors=True)
             raise HarnessError(f"Chromium did not start: {exc.msg}") from exc
-        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_FETCHES})
 
     def clean(self, origin: str) -> None:
         """A scenario starts with no cookies, storage, service workers or permissions."""
@@ -127,7 +138,8 @@ class Browser:
 
     def close(self) -> None:
         self.driver.quit()
-        shutil.rmtree(self._scratch, ignore_errors=True)
+        if self._scratch:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
 
 class WebAppDriver:

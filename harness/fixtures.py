@@ -78,11 +78,12 @@ def audit_context(simulated: Platform, scenario_world: World) -> wire.AuditConte
 
 
 @pytest.fixture(scope="session")
-def chromium(simulated):
-    """Headless Chromium on the simulated network, started when a scenario first needs it."""
+def chromium(simulated, pytestconfig):
+    """Headless Chromium on the simulated network, started when a scenario first needs it (on the
+    remote WebDriver end of `--remote-webdriver`, if given)."""
     if simulated.ca_bundle is None:
         pytest.skip("not-applicable: a browser needs the proxy's TLS (the direct network has none)")
-    started = Browser(simulated.proxy_url, simulated.ca_bundle)
+    started = Browser(simulated.proxy_url, simulated.ca_bundle, remote=pytestconfig.option.remote_webdriver)
     yield started
     started.close()
 

@@ -14,6 +14,7 @@ from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 
 from clients.adapters import NOT_APPLICABLE, declared_capabilities, load_factory
+from clients.remote_webdriver import remote_url
 from harness import evidence
 from harness.catalogue import load, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
@@ -36,6 +37,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=str(WEB_APP),
         metavar="DIR",
         help="the Mitel One web application served at one.mitel.io (default: the reference app)",
+    )
+    group.addoption(
+        "--remote-webdriver",
+        type=remote_url,
+        default=None,
+        metavar="URL",
+        help="run the browser on this W3C remote WebDriver end (a Selenium Grid, a cloud farm); it must "
+        "reach the harness's proxy on 127.0.0.1 (default: Chromium on this machine)",
     )
     group.addoption(
         "--network",
@@ -70,7 +79,10 @@ class SeedToWorkers:
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    return [f"conformance: client={config.option.client} seed={config.harness_seed} (replay with --seed)"]
+    lines = [f"conformance: client={config.option.client} seed={config.harness_seed} (replay with --seed)"]
+    if config.option.remote_webdriver:
+        lines.append(f"browser: on the remote WebDriver at {config.option.remote_webdriver}")
+    return lines
 
 
 @pytest.hookimpl(tryfirst=True)
