@@ -52,6 +52,26 @@ def step_parameters(item: pytest.Item, step, step_func) -> dict[str, str]:
     return {name: mask(str(value)) for name, value in parsed.items()}
 
 
+def attach_screen(driver: RecordingDriver, title: str) -> None:
+    """The browser's screen as a PNG; why there is none, if the browser cannot take it."""
+    try:
+        shot = driver.inner.screenshot()
+    except Exception as exc:  # a dead browser must not hide the step's own failure
+        allure.attach(f"no screenshot: {exc!r}", f"{title} ({driver.name})", allure.attachment_type.TEXT)
+        return
+    allure.attach(shot, f"{title} ({driver.name})", allure.attachment_type.PNG)
+
+
+def attach_failed_step_screens(item: pytest.Item) -> None:
+    """A step failed: every browser of the scenario shows what the user saw at that moment."""
+    found = item.stash.get(KEY, None)
+    if found is None or not item.config.option.allure_report_dir:
+        return
+    for driver in found.drivers:
+        if hasattr(driver.inner, "screenshot"):
+            attach_screen(driver, "screen at the failed step")
+
+
 def attach_all(item: pytest.Item) -> None:
     found = item.stash.get(KEY, None)
     if found is None or not item.config.option.allure_report_dir:
@@ -61,7 +81,7 @@ def attach_all(item: pytest.Item) -> None:
         transcript = "\n".join(driver.transcript) or "(no action)"
         allure.attach(mask(transcript), f"screen transcript ({driver.name})", allure.attachment_type.TEXT)
         if hasattr(driver.inner, "screenshot"):  # a browser: the last screen as the user saw it
-            allure.attach(driver.inner.screenshot(), f"last screen ({driver.name})", allure.attachment_type.PNG)
+            attach_screen(driver, "last screen")
     for source in found.har_sources:
         allure.attach(mask.har(source()), "traffic (HAR)", "application/json", "har")
     for source in found.mail_sources:

@@ -192,6 +192,11 @@ def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, ste
         step_func_args.update(everything)
 
 
+@pytest.hookimpl(tryfirst=True)  # before Allure closes the step, so the screenshot lands in it
+def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception) -> None:
+    evidence.attach_failed_step_screens(request.node)
+
+
 def pytest_bdd_after_scenario(request, feature, scenario) -> None:
     evidence.attach_all(request.node)
 
