@@ -4,6 +4,9 @@ by client, in Markdown and JSON.
 
 Summaries of the same client (CI shards) are merged first: a requirement takes the worst status
 any shard gave it, and all the shards' scenarios.
+
+Each cell links its scenarios' results in the Allure report found beside their summary
+(`<dir>/allure-report/index.html`, as `make conformance REPORTS=<dir>` leaves it).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from harness.allure_links import scenario_links
 from harness.catalogue import load
 from harness.summary import PRECEDENCE
 
@@ -29,12 +33,34 @@ def merge_shards(summaries: list[dict]) -> dict[str, dict]:
     return merged
 
 
+def with_links(summary: dict, links: dict[str, str]) -> dict:
+    """The summary with each scenario's link into its Allure report, where there is one."""
+    for entry in summary["requirements"].values():
+        for scenario in entry["scenarios"]:
+            if scenario["id"] in links:
+                scenario["allure"] = links[scenario["id"]]
+    return summary
+
+
+def read(path: Path, out: Path) -> dict:
+    return with_links(json.loads(path.read_text()), scenario_links(path.parent / "allure-report" / "index.html", out))
+
+
+def cell(entry: dict) -> str:
+    """`passed`, its scenarios' results linked: `[passed](…)` for one, `passed: [1](…) [2](…)` for several."""
+    linked = [s["allure"] for s in entry["scenarios"] if "allure" in s]
+    if len(linked) == 1:
+        return f"[{entry['status']}]({linked[0]})"
+    numbered = " ".join(f"[{n}]({link})" for n, link in enumerate(linked, 1))
+    return f"{entry['status']}: {numbered}" if linked else entry["status"]
+
+
 def as_markdown(merged: dict[str, dict]) -> str:
     clients = list(merged)
     lines = ["# Conformance by client", "", "| requirement | " + " | ".join(clients) + " |"]
     lines.append("| --- |" + " --- |" * len(clients))
     for req_id in load():
-        cells = [merged[c].get(req_id, {"status": "not-run"})["status"] for c in clients]
+        cells = [cell(merged[c].get(req_id, {"status": "not-run", "scenarios": []})) for c in clients]
         lines.append(f"| {req_id} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -48,7 +74,7 @@ def main(argv: list[str]) -> int:
     if missing:
         print(f"no such summary: {', '.join(missing)}", file=sys.stderr)
         return 2
-    merged = merge_shards([json.loads(p.read_text()) for p in args.summaries])
+    merged = merge_shards([read(p, args.out) for p in args.summaries])
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "conformance-matrix.json").write_text(json.dumps({"clients": merged}, indent=2) + "\n")
     (args.out / "conformance-matrix.md").write_text(as_markdown(merged))

@@ -16,6 +16,7 @@ from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 from clients.adapters import NOT_APPLICABLE, declared_capabilities, load_factory
 from clients.remote_webdriver import remote_url
 from harness import evidence
+from harness.allure_links import SCENARIO_LABEL
 from harness.catalogue import load, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
 from harness.suggest import undefined_step_message
@@ -163,7 +164,9 @@ def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
         item.add_marker(
             pytest.mark.allure_link(req_id, name=f"{req_id}: {catalogue[req_id].text}", link_type="requirement")
         )
-    item.user_properties.append(("scenario_id", scenario_id(item, template)))
+    scenario = scenario_id(item, template)
+    item.add_marker(pytest.mark.allure_label(scenario, label_type=SCENARIO_LABEL))  # links into the report
+    item.user_properties.append(("scenario_id", scenario))
     item.user_properties.extend(("req", req_id) for req_id in reqs)
 
 

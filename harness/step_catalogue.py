@@ -9,6 +9,8 @@ import importlib
 from collections import defaultdict
 from pathlib import Path
 
+import lxml.html
+from lxml.html import builder as E
 from pytest_bdd.parser import FeatureParser
 from pytest_bdd.steps import step_function_context_registry
 
@@ -59,23 +61,57 @@ def parameter_types() -> dict[str, str]:
     return found
 
 
-def as_markdown() -> str:
+def entries() -> list[tuple[str, str, str, str, str, list[str]]]:
+    """(step module, what it covers, kind, step text, an example, requirement IDs) per step."""
     contexts = step_contexts()
     used = usage(contexts)
-    lines = ["# Step catalogue", "", "Every step a `.feature` file can use. `{name}` is a parameter;", ""]
-    lines += ["`{name:d}` a whole number; `{name:Type}` one of these:", ""]
+    found = []
+    for ctx in contexts:
+        module = ctx.step_func.__module__
+        entry = used.get(id(ctx), {"example": "", "reqs": set()})
+        kind = (ctx.type or "step").capitalize()
+        doc = importlib.import_module(module).__doc__.strip()
+        found.append(
+            (module.removeprefix("steps."), doc, kind, ctx.parser.name, entry["example"], sorted(entry["reqs"]))
+        )
+    return found
+
+
+INTRO = [
+    "Every step a `.feature` file can use. `{name}` is a parameter;",
+    "`{name:d}` a whole number; `{name:Type}` one of these:",
+]
+
+
+def as_markdown() -> str:
+    lines = ["# Step catalogue", "", INTRO[0], "", INTRO[1], ""]
     lines += [f"- `{name}`: `{pattern}`" for name, pattern in parameter_types().items()]
     module = None
-    for ctx in contexts:
-        if ctx.step_func.__module__ != module:
-            module = ctx.step_func.__module__
-            lines += ["", f"## {module.removeprefix('steps.')}: {importlib.import_module(module).__doc__.strip()}", ""]
-        entry = used.get(id(ctx), {"example": "", "reqs": set()})
-        lines.append(f"- **{(ctx.type or 'step').capitalize()}** {ctx.parser.name}")
-        if entry["example"]:
-            lines.append(f"  - e.g. `{entry['example']}`")
-        lines.append(f"  - requirements: {', '.join(sorted(entry['reqs'])) or 'none yet'}")
+    for where, doc, kind, text, example, reqs in entries():
+        if where != module:
+            module = where
+            lines += ["", f"## {where}: {doc}", ""]
+        lines.append(f"- **{kind}** {text}")
+        if example:
+            lines.append(f"  - e.g. `{example}`")
+        lines.append(f"  - requirements: {', '.join(reqs) or 'none yet'}")
     return "\n".join(lines) + "\n"
+
+
+def as_html() -> str:
+    """The same catalogue as one page, for the HTML report (written beside the Allure report)."""
+    body = [E.H1("Step catalogue"), E.P(INTRO[0].replace("`", "") + " " + INTRO[1].replace("`", ""))]
+    body.append(E.UL(*[E.LI(E.CODE(name), ": ", E.CODE(pattern)) for name, pattern in parameter_types().items()]))
+    module, steps = None, None
+    for where, doc, kind, text, example, reqs in entries():
+        if where != module:
+            module, steps = where, E.UL()
+            body += [E.H2(f"{where}: {doc}"), steps]
+        details = [E.LI("e.g. ", E.CODE(example))] if example else []
+        details.append(E.LI(f"requirements: {', '.join(reqs) or 'none yet'}"))
+        steps.append(E.LI(E.STRONG(kind), f" {text}", E.UL(*details)))
+    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE("Step catalogue")), E.BODY(*body))
+    return "<!DOCTYPE html>\n" + lxml.html.tostring(page, encoding="unicode", pretty_print=True)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import lxml.html
+
+from harness.allure_links import SCENARIO_LABEL, result_uids
 from harness.allure_report import check_offline, generate, write_categories, write_environment
+from harness.report import write_pages
 
 RESULT = {
     "uuid": "0b6f1f3e-1111-4a4a-9c9c-000000000001",
@@ -66,3 +70,21 @@ def test_a_real_report_is_one_offline_file_and_keeps_history(tmp_path):
     assert index.stat().st_size > 100_000  # the whole app and the data, inlined
     assert check_offline(report) == []
     assert "ConformanceFailure" in (history / "history.json").read_text()
+
+
+def test_the_summary_page_links_each_scenario_to_its_allure_result_and_the_step_catalogue(tmp_path):
+    scenario = "features/x.feature::The pasted authentication code deploys the client"
+    labelled = RESULT | {"labels": [*RESULT["labels"], {"name": SCENARIO_LABEL, "value": scenario}]}
+    results = tmp_path / "allure-results"
+    results.mkdir()
+    (results / f"{RESULT['uuid']}-result.json").write_text(json.dumps(labelled))
+    index = generate(results, tmp_path / "allure-report")
+    [uid] = result_uids(index).values()
+    summary = {"client": "reference", "seed": 7, "requirements": {"MC-CODE-1": {"status": "failed", "scenarios": []}}}
+    summary["requirements"]["MC-CODE-1"]["scenarios"].append({"id": scenario, "status": "failed"})
+    page = lxml.html.parse(str(write_pages(tmp_path, summary))).getroot()
+    links = {a.text_content(): a.get("href") for a in page.iter("a")}
+    assert links[scenario] == f"allure-report/index.html#testresult/{uid}"
+    assert links["step catalogue (for writing scenarios)"] == "allure-report/steps.html"
+    steps = (tmp_path / "allure-report" / "steps.html").read_text()
+    assert "When the user opens the MiCollab Client application" in steps

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
-from harness.merge import as_markdown, main, merge_shards
+from harness.merge import as_markdown, cell, main, merge_shards
 
 
 def summary(client: str, **statuses: str) -> dict:
@@ -43,3 +44,23 @@ def test_the_command_writes_the_matrix(tmp_path):
     matrix = json.loads((tmp_path / "out" / "conformance-matrix.json").read_text())
     assert matrix["clients"]["vendor"]["MC-LINK-1"]["status"] == "not-applicable"
     assert main([str(tmp_path / "missing.json")]) == 2
+
+
+def test_each_cell_links_its_scenarios_in_the_allure_report_beside_the_summary(tmp_path):
+    """The report embeds each result as d('data/test-cases/<uid>.json', base64): as Allure 2 writes it."""
+    folder = tmp_path / "reference"
+    (folder / "allure-report").mkdir(parents=True)
+    (folder / "conformance-summary.json").write_text(json.dumps(summary("reference", MC_LINK_1="passed")))
+    case = {"uid": "0a1b2c", "labels": [{"name": "scenario", "value": "f::MC_LINK_1"}]}
+    embedded = base64.b64encode(json.dumps(case).encode()).decode()
+    (folder / "allure-report" / "index.html").write_text(
+        f"<script>d('data/test-cases/0a1b2c.json','{embedded}')</script>"
+    )
+    assert main([str(folder / "conformance-summary.json"), "--out", str(tmp_path / "out")]) == 0
+    table = (tmp_path / "out" / "conformance-matrix.md").read_text()
+    assert "| MC-LINK-1 | [passed](../reference/allure-report/index.html#testresult/0a1b2c) |" in table
+
+
+def test_a_cell_of_several_scenarios_numbers_their_links():
+    entry = {"status": "failed", "scenarios": [{"id": "a", "allure": "r#1"}, {"id": "b", "allure": "r#2"}, {"id": "c"}]}
+    assert cell(entry) == "failed: [1](r#1) [2](r#2)"
