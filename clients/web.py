@@ -17,7 +17,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
@@ -39,6 +39,7 @@ QUIET = [  # Chromium's own traffic would leave the simulated network (and be re
     "--disable-client-side-phishing-detection",
     "--disable-search-engine-choice-screen",
     "--no-pings",
+    "--use-fake-device-for-media-stream",  # a microphone for the apps that ask for one
     "--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,OptimizationHints,"
     "MediaRouter,Translate,InterestFeedContentSuggestions,SearchPrefetchService,PasswordLeakDetection",
     "--gaia-url=http://127.0.0.1:9",
@@ -58,30 +59,45 @@ PREFERENCES = {
 READ_SCREEN = """
 const text = el => (el.innerText || el.value || '').trim();
 const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
-const heading = document.querySelector('h1, [role=heading]');
+const shown = selector => [...document.querySelectorAll(selector)].filter(visible);
+const heading = shown('dialog[open] h1, dialog[open] [role=heading]')[0] || shown('h1, [role=heading]')[0];
 const fields = {};
-const inputs = document.querySelectorAll('input:not([type=hidden]):not([type=submit]), textarea, select');
-for (const input of [...inputs].filter(visible)) {
+for (const input of shown('input:not([type=hidden]):not([type=submit]), textarea, select')) {
   const label = (input.id && document.querySelector(`label[for="${input.id}"]`)) || null;
   const name = label ? text(label) : (input.getAttribute('aria-label') || input.placeholder || '');
   if (name) fields[name] = input.type === 'checkbox' ? String(input.checked) : input.value;
 }
-const clickable = document.querySelectorAll('button, input[type=submit], [role=button], [role=menuitem]');
-const buttons = [...clickable].filter(visible).map(text).filter(Boolean);
-const alerts = [...document.querySelectorAll('[role=alert]')].filter(visible).map(text).filter(Boolean);
-return {name: heading ? text(heading) : document.title, fields, buttons, messages: alerts};
+// A disabled button is not offered: the user cannot press it.
+const buttons = shown('button, input[type=submit], [role=button], [role=menuitem]')
+  .filter(el => !el.disabled).map(text).filter(Boolean);
+const elements = shown('li').map(text).filter(Boolean);
+const messages = shown('[role=alert], [role=status]').map(text).filter(Boolean);
+return {name: heading ? text(heading) : document.title, fields, buttons, elements, messages};
 """
 
 
 SETTLE_TIMEOUT = 10.0
-# A page has settled when it is loaded and none of its fetch() calls is still open (counted by a
-# script added to every document before the page's own).
-COUNT_FETCHES = """
+# A page has settled when it is loaded, none of its fetch() calls is still open (counted by a
+# script added to every document before the page's own) and no part of it says it is busy
+# (aria-busy). The same script notes the system notifications the page raises.
+WATCH_PAGE = """
 window.__harnessOpen = 0;
 const original = window.fetch;
 window.fetch = (...args) => { window.__harnessOpen++; return original(...args).finally(() => window.__harnessOpen--); };
+window.__harnessNotified = [];
+if (window.Notification) {
+  const Native = window.Notification;
+  window.Notification = function (title, options) {
+    window.__harnessNotified.push([title, (options || {}).body || ''].join(': '));
+    return new Native(title, options);
+  };
+  Object.defineProperty(window.Notification, 'permission', {get: () => Native.permission});
+  window.Notification.requestPermission = (...args) => Native.requestPermission(...args);
+}
 """
-SETTLED = "return document.readyState === 'complete' && (window.__harnessOpen || 0) === 0;"
+SETTLED = """return document.readyState === 'complete' && (window.__harnessOpen || 0) === 0
+  && !document.querySelector('[aria-busy=true]');"""
+PROMPTED_PERMISSIONS = ["notifications", "audioCapture"]  # what the browser's prompts can ask for
 
 
 def spki_hash(ca_pem_path: str) -> str:
@@ -111,7 +127,7 @@ class Browser:
         options.add_experimental_option("prefs", PREFERENCES)
         self.driver = remote_webdriver.start(remote, options) if remote else self._start_here(options)
         try:
-            self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": COUNT_FETCHES})
+            self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_PAGE})
         except WebDriverException as exc:
             self.close()
             raise remote_webdriver.refuses_devtools(remote or str(CHROMEDRIVER), exc) from exc
@@ -167,17 +183,31 @@ class WebAppDriver:
 
     def screen(self) -> Screen:
         shown = self._web.execute_script(READ_SCREEN)
-        return Screen(shown["name"], shown["fields"], tuple(shown["buttons"]), (), tuple(shown["messages"]))
+        fields, buttons, elements = shown["fields"], tuple(shown["buttons"]), tuple(shown["elements"])
+        return Screen(shown["name"], fields, buttons, elements, tuple(shown["messages"]))
 
     def history(self) -> list[str]:
         return list(self._history)
 
     def wait_for_screen(self, name: str, timeout: float) -> Screen:
+        """The page called `name` once it shows (pages load and redirect on their own)."""
+        _wait_until(self._web, timeout, lambda: self._settled_screen().name.casefold() == name.casefold())
+        if self._history[-1:] != [self.screen().name]:
+            self._seen()
         return self.screen()
 
+    def _settled_screen(self) -> Screen:
+        return self.screen() if self._web.execute_script(SETTLED) else Screen("")
+
     def fill(self, label: str, value: str) -> None:
+        """Types into the field labelled `label`; a check box is selected for "true"."""
         self._settle()
         field = self._web.find_element(By.XPATH, f"//input[@id=//label[normalize-space()={_xpath_text(label)}]/@for]")
+        if field.get_attribute("type") == "checkbox":
+            if field.is_selected() != (value == "true"):
+                field.click()
+            self._settle()
+            return
         field.clear()
         field.send_keys(value)
 
@@ -207,8 +237,52 @@ class WebAppDriver:
     def screenshot(self) -> bytes:
         return self._web.get_screenshot_as_png()
 
+    # -- what a browser adds to the driver interface ------------------------------------------------
+
+    def notifications(self) -> list[str]:
+        """The system notifications the page raised since it loaded."""
+        return list(self._web.execute_script("return window.__harnessNotified || [];"))
+
+    def wait_for_element(self, text: str, timeout: float) -> Screen:
+        """The screen once an element containing `text` shows, or as it is after `timeout`."""
+        _wait_until(self._web, timeout, lambda: any(text in e for e in self.screen().elements))
+        return self.screen()
+
+    def answer_permission_prompts(self, allow: bool) -> None:
+        """The user's answer to the browser's own permission prompts (notifications, microphone)."""
+        origin = self._web.execute_script("return location.origin;")
+        if allow:
+            command = {"permissions": PROMPTED_PERMISSIONS, "origin": origin}
+            self._web.execute_cdp_cmd("Browser.grantPermissions", command)
+        else:
+            self._web.execute_cdp_cmd("Browser.resetPermissions", {})
+
+    def installability_errors(self, timeout: float) -> list[str]:
+        """Why the browser would not offer to install the page as an app; none once it would.
+        Waits as long as `timeout` for the page's service worker to take control."""
+        errors: list[str] = []
+
+        def installable() -> bool:
+            errors[:] = [
+                e["errorId"]
+                for e in self._web.execute_cdp_cmd("Page.getInstallabilityErrors", {})["installabilityErrors"]
+            ]
+            return not errors
+
+        _wait_until(self._web, timeout, installable)
+        return errors
+
     def close(self) -> None:
         """The browser stays for the next scenario, which starts from clean state."""
+
+
+def _wait_until(web: webdriver.Chrome, timeout: float, condition) -> bool:
+    """Whether `condition()` came true within `timeout`, checked as WebDriverWait polls."""
+    try:
+        WebDriverWait(web, timeout).until(lambda _: condition())
+    except TimeoutException:
+        return False
+    return True
 
 
 def _xpath_text(text: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from clients.driver import Driver, Screen
 from harness.errors import ConformanceFailure
+from mocks.mail.store import MailTimeout
 
 SCREEN_TIMEOUT = 10.0
 
@@ -56,6 +57,40 @@ def field_offered(driver: Driver, label: str) -> None:
         )
 
 
+def field_not_offered(driver: Driver, label: str) -> None:
+    screen = driver.screen()
+    if label in screen.fields:
+        raise ConformanceFailure(f"the {label} field is not shown", "not shown", list(screen.fields), _evidence(driver))
+
+
+def shown_within(driver, text: str, timeout: float) -> None:
+    """Something mentioning `text` shows on the screen, as soon as it comes (a browser's driver)."""
+    screen = driver.wait_for_element(text, timeout)
+    if not any(text in element for element in screen.elements):
+        raise ConformanceFailure(f"the screen shows {text!r}", text, list(screen.elements), _evidence(driver))
+
+
+def not_notified(delivered: int, raised: list[str], shown: tuple[str, ...]) -> None:
+    """Nothing reached the user: the platform notified no session of theirs, and the page raised
+    no system notification."""
+    if delivered or raised:
+        actual = f"{delivered} session(s) notified; system notifications {raised}; on screen {list(shown)}"
+        raise ConformanceFailure("no notification after logout", "none", actual)
+
+
+def email_received(mail, address: str, subject: str):
+    """The e-mail the client's action should have made the platform send."""
+    try:
+        return mail.wait_for(address, subject)
+    except MailTimeout as missing:
+        raise ConformanceFailure(f"an e-mail {subject!r} reaches {address}", "the e-mail", str(missing)) from None
+
+
+def installable(errors: list[str]) -> None:
+    if errors:
+        raise ConformanceFailure("the browser can install the app", "no installability errors", errors)
+
+
 def only_fields(driver: Driver, labels: list[str]) -> None:
     screen = driver.screen()
     if sorted(screen.fields) != sorted(labels):
@@ -78,6 +113,12 @@ def screens_in_order(driver: Driver, names: list[str]) -> None:
 def never_shown(driver: Driver, name: str) -> None:
     if name.casefold() in (shown.casefold() for shown in driver.history()):
         raise ConformanceFailure(f"the {name} screen is not shown", "never", driver.history(), _evidence(driver))
+
+
+def shown_times(driver: Driver, name: str, times: int) -> None:
+    shown = [screen for screen in driver.history() if screen.casefold() == name.casefold()]
+    if len(shown) != times:
+        raise ConformanceFailure(f"the {name} screen is shown {times} time(s)", times, len(shown), _evidence(driver))
 
 
 def elements_shown(driver: Driver, elements: list[str]) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from clients.adapters import NOT_APPLICABLE, Factory, declared_platforms
 from clients.driver import ClientSettings
+from clients.mitel_one_mobile import MitelOneMobile
 from clients.web import WebAppDriver
 from harness.evidence import Evidence
 from harness.recording import RecordingDriver
@@ -30,6 +31,14 @@ class Devices:
     def open_web_app(self, url: str) -> RecordingDriver:
         """The web application at `url` in the session's browser (see harness.fixtures.browser)."""
         driver = RecordingDriver(WebAppDriver(self.browser(), url), "browser")
+        self._evidence.drivers.append(driver)
+        return driver
+
+    def mitel_one_mobile(self) -> RecordingDriver:
+        """The reference Mitel One mobile client: the other client type of the same platform."""
+        driver = RecordingDriver(
+            MitelOneMobile(ClientSettings(platform="Android", **self._network)), "Mitel One mobile"
+        )
         self._evidence.drivers.append(driver)
         return driver
 

@@ -72,3 +72,10 @@ class RecordingDriver:
 
     def close(self) -> None:
         self.inner.close()
+
+    def __getattr__(self, name: str):
+        """What a driver offers beyond the interface (a browser's notifications, permission
+        prompts, installability), passed through."""
+        if name == "inner":  # not set yet (copying, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.inner, name)

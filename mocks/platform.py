@@ -9,6 +9,7 @@ import pyotp
 
 from mocks.azure_ad import AZURE_HOST, AzureDirectory, azure_app
 from mocks.azure_ad.saml import federation_metadata
+from mocks.azure_ad.tokens import SigningKeys
 from mocks.cloudlink import API_HOST, LOGIN_HOST, CloudLinkDirectory, Federation, cloudlink_app
 from mocks.cloudlink.federation import sp_entity_id
 from mocks.cloudlink.mailer import welcome_email
@@ -17,7 +18,8 @@ from mocks.micollab_server import MiCollabDirectory, micollab_app
 from mocks.micollab_server.directory import CLOUDLINK_CLIENT_ID, CLOUDLINK_REDIRECT_URI
 from mocks.micollab_server.mailer import Mailer
 from mocks.mitel_one import WEB_HOST, web_app
-from mocks.mitel_one.platform import MitelOneSessions, api_routes
+from mocks.mitel_one.api import MitelOneApi
+from mocks.mitel_one.service import MitelOne
 from mocks.network import Network
 from mocks.proxy import Proxy
 from mocks.signing import SigningKey
@@ -30,7 +32,10 @@ WORLD_HOST = "world.harness.test"  # the standalone world's inspection API (pyth
 PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST, AZURE_HOST, WEB_HOST)
 CLOUDLINK_HOSTS = (LOGIN_HOST, API_HOST)
 # Applications registered with CloudLink: client ID -> redirect URIs.
-CLOUDLINK_CLIENTS = {CLOUDLINK_CLIENT_ID: (CLOUDLINK_REDIRECT_URI,)}
+CLOUDLINK_CLIENTS = {
+    CLOUDLINK_CLIENT_ID: (CLOUDLINK_REDIRECT_URI,),
+    "mitel-one-web": (f"https://{WEB_HOST}/sso/callback",),
+}
 
 
 class Platform:
@@ -51,16 +56,17 @@ class Platform:
         self.federation = Federation(self.azure_metadata)
         self.network.router.register("micollab.*", micollab_app(self.micollab))
         self.network.router.register(MAILBOX_HOST, mailbox_app(self.mail))
-        cloudlink = cloudlink_app(self.cloudlink, self.cloudlink_key, self.federation, CLOUDLINK_CLIENTS)
+        cloudlink = cloudlink_app(self.cloudlink, self.cloudlink_key, self.federation, CLOUDLINK_CLIENTS, self._mailer)
         for host in CLOUDLINK_HOSTS:
             self.network.router.register(host, cloudlink)
         self.network.router.register(AZURE_HOST, azure_app(self.azure))
         if web_app_dir is not None:  # the Mitel One web application under test
-            self.mitel_one = MitelOneSessions(self.cloudlink, self.cloudlink_key.verify)
-            self.network.router.register(WEB_HOST, web_app(web_app_dir, api_routes(self.mitel_one)))
+            self.mitel_one = MitelOne(self.cloudlink, self.cloudlink_key.verify)
+            self.network.router.register(WEB_HOST, web_app(web_app_dir, MitelOneApi(self.mitel_one).routes()))
         hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
         self.proxy = None if direct else Proxy(self.network.port, hosts)
         self.tenants: dict[str, Tenant] = {}
+        self._outdated_certificates: dict[str, SigningKeys] = {}
 
     @property
     def proxy_url(self) -> str:
@@ -86,8 +92,13 @@ class Platform:
         return self
 
     def azure_metadata(self, azure_tenant_id: str) -> str:
-        """Azure AD's federation metadata, as CloudLink's administrator downloaded it."""
-        return federation_metadata(azure_tenant_id, self.azure.keys).decode()
+        """Azure AD's federation metadata, as CloudLink's administrator downloaded it: for a
+        tenant whose administrator kept an outdated signing certificate, one Azure AD no longer
+        signs with."""
+        keys = self.azure.keys
+        if azure_tenant_id in self._outdated_certificates:
+            keys = self._outdated_certificates[azure_tenant_id]
+        return federation_metadata(azure_tenant_id, keys).decode()
 
     def add_tenant(self, tenant: Tenant) -> None:
         self.tenants[tenant.id] = tenant
@@ -95,6 +106,8 @@ class Platform:
         if tenant.settings.azure_ad_integrated:  # the "Mitel Connect" enterprise application
             entity = sp_entity_id(tenant.cloudlink_account_id)
             self.azure.register_saml_sp(tenant.azure_tenant_id, entity, entity)
+        if tenant.settings.sso_certificate_outdated:
+            self._outdated_certificates[tenant.azure_tenant_id] = SigningKeys()
         deployments = self.micollab.add_tenant(tenant)
         setup_links = self.cloudlink.add_tenant(tenant)
         self._mailer.send(*(welcome_email(link, self.scheme) for link in setup_links))
@@ -111,7 +124,10 @@ class Platform:
 
     def secrets_of(self, tenants: list[Tenant]) -> list[str]:
         """Passwords, deployment tokens and codes: masked wherever evidence is written."""
-        return [s for tenant in tenants for s in tenant.secrets() + self.micollab.secrets_of(tenant)]
+        return [
+            s for tenant in tenants for s in tenant.secrets() + self.micollab.secrets_of(tenant)
+            + self.cloudlink.secrets_of(tenant)
+        ]  # fmt: skip
 
     def credentials_of(self, tenants: list[Tenant]) -> list[tuple]:
         """(value, the only hosts that may receive it, what it is[, whole field only]) for the wire
@@ -121,6 +137,7 @@ class Platform:
             for user in tenant.users:
                 found.append((user.micollab_password, (tenant.server_host,), "the MiCollab password"))
                 found.append((user.cloudlink_password, CLOUDLINK_HOSTS, "the CloudLink password"))
+                found.append((user.new_password, CLOUDLINK_HOSTS, "the new CloudLink password"))
                 found.append((user.enterprise_password, (AZURE_HOST,), "the enterprise (Azure AD) password"))
                 totp, now = pyotp.TOTP(user.totp_secret), tenant.clock.now()
                 codes = {totp.at(now - 30 * step) for step in range(OTP_LOOKBACK_STEPS)}

@@ -31,6 +31,8 @@ class TenantSettings:
     azure_lockout_duration: float = 60.0
     # Mitel One
     mitel_one_sso: bool = False  # the IT administrator configured Single Sign-On for the account
+    # ... but kept Azure AD's old signing certificate in the account's SSO configuration
+    sso_certificate_outdated: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class User:
     enterprise_password: str = ""  # the Azure AD (Entra ID) password
     totp_secret: str = ""  # base32, for the Azure AD second factor
     azure_object_id: str = ""  # Entra `oid`
+    new_password: str = ""  # what the user chooses at "Reset your Password"
 
 
 @dataclass
@@ -71,5 +74,8 @@ class Tenant:
 
     def secrets(self) -> list[str]:
         """Values that must never reach a report unmasked."""
-        values = [(u.micollab_password, u.cloudlink_password, u.enterprise_password, u.totp_secret) for u in self.users]
+        values = [
+            (u.micollab_password, u.cloudlink_password, u.enterprise_password, u.totp_secret, u.new_password)
+            for u in self.users
+        ]
         return [value for group in values for value in group if value]

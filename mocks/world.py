@@ -68,5 +68,6 @@ class World:
             enterprise_password=fake.password(length=16, special_chars=True),
             totp_secret=base64.b32encode(fake.binary(length=20)).decode(),
             azure_object_id=str(fake.uuid4()),
+            new_password=fake.password(length=14, special_chars=True),
         )
         return replace(user, **traits)

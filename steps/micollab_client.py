@@ -35,7 +35,26 @@ def _user_name(text: str) -> str:
     return text
 
 
-EXTRA_TYPES = {"Device": _device, "Button": _button, "Identifier": _identifier, "UserName": _user_name}
+EVENT_KINDS = {
+    "calls the user": "call",
+    "sends the user a message": "message",
+    "invites the user to a meeting": "invitation",
+}
+
+
+@with_pattern("|".join(EVENT_KINDS))
+def _event_kind(text: str) -> str:
+    """What the Mitel One platform sends a user: a call, a message or a meeting invitation."""
+    return EVENT_KINDS[text]
+
+
+EXTRA_TYPES = {
+    "Device": _device,
+    "Button": _button,
+    "Identifier": _identifier,
+    "UserName": _user_name,
+    "EventKind": _event_kind,
+}
 
 
 def step(text: str):

@@ -1,14 +1,53 @@
-"""The Mitel One web application in the user's browser."""
+"""The Mitel One web application in the user's browser, and the Mitel One mobile client that
+shares the user's EULA record with it."""
 
 from __future__ import annotations
 
+import pytest
 from pytest_bdd import given, then, when
 
 from harness import checks
+from mocks.cloudlink.mailer import RESET_SUBJECT
+from mocks.mail.reading import labelled_value, links
 from mocks.tenant import TenantSettings
 from steps.micollab_client import step
 
 MITEL_ONE_URL = "https://one.mitel.io"
+ACCEPT = "I accept the end user agreement"
+EULA = "End User License Agreement"
+NOTIFY_TIMEOUT = 10.0
+INSTALL_TIMEOUT = 10.0
+SSO = TenantSettings(mitel_one_sso=True, azure_ad_integrated=True, enable_mitel_credentials=True)
+
+
+@pytest.fixture
+def sent() -> list[tuple[str, str, str]]:
+    """What the platform sent the user in this scenario: (kind, from, text)."""
+    return []
+
+
+def sign_in_with_password(client, tenant) -> None:
+    """The documented way in, on either client type: SIGN IN, user name, Next, password, Next."""
+    client.open_app()
+    client.press("SIGN IN")
+    client.fill("User name", tenant.user.email)
+    client.press("Next")
+    client.fill("Password", tenant.user.cloudlink_password)
+    client.press("Next")
+
+
+def accept_eula(client) -> None:
+    checks.current_screen(client, EULA)
+    client.fill(ACCEPT, "true")
+    client.press("CONFIRM")
+
+
+def log_out(client) -> None:
+    client.tap("avatar")
+    client.press("Logout")
+
+
+# -- the browser, the user -------------------------------------------------------------------------
 
 
 @given("the user's web browser is Google Chrome", target_fixture="client")
@@ -16,30 +55,64 @@ def chrome(devices):
     return devices.open_web_app(MITEL_ONE_URL)
 
 
-@when("the user clicks the URL https://one.mitel.io")
-def open_mitel_one(client):
-    client.open_app()
-
-
-@then(step("the page offers {button:Button}"))
-def page_offers(client, button):
-    checks.button_offered(client, button)
-
-
-@given("a Mitel One user", target_fixture="tenant")
-def mitel_one_user(world):
+@given("a Mitel One user who has never logged in", target_fixture="tenant")
+def first_time_user(world):
     return world.new_tenant()
 
 
+@given("a Mitel One user who has logged in before", target_fixture="tenant")
+def returning_user(world, simulated):
+    tenant = world.new_tenant()
+    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    return tenant
+
+
 @given("a Mitel One user whose IT administrator configured Single Sign-On", target_fixture="tenant")
-def mitel_one_user_with_sso(world):
-    return world.new_tenant(TenantSettings(mitel_one_sso=True))
+def user_with_sso(world, simulated):
+    tenant = world.new_tenant(SSO)
+    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    return tenant
+
+
+@given("a Mitel One user whose Single Sign-On configuration has an outdated certificate", target_fixture="tenant")
+def user_with_broken_sso(world, simulated):
+    tenant = world.new_tenant(TenantSettings(**{**SSO.__dict__, "sso_certificate_outdated": True}))
+    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    return tenant
+
+
+@given("a Mitel One user whose e-mail id is in two Mitel accounts", target_fixture="tenant")
+def user_in_two_accounts(world, simulated):
+    tenant = world.new_tenant()
+    world.new_tenant(email=tenant.user.email, cloudlink_password=tenant.user.cloudlink_password)
+    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    return tenant
+
+
+# -- logging in --------------------------------------------------------------------------------------
+
+
+@when("the user clicks the URL https://one.mitel.io")
+def open_mitel_one(client):
+    client.open_app()
 
 
 @when(step("the user enters the {name:UserName} as the user name"))
 def enter_user_name(client, tenant, name):
     checks.field_offered(client, "User name")
     client.fill("User name", tenant.user.email if name == "e-mail id" else tenant.user.upn)
+
+
+@when("the user enters the Account Number received in the welcome email")
+def enter_account_number(client, tenant):
+    checks.field_offered(client, "Account Number")
+    client.fill("Account Number", tenant.account_number)
+
+
+@when("the user enters a wrong Account Number")
+def enter_wrong_account_number(client, tenant):
+    checks.field_offered(client, "Account Number")
+    client.fill("Account Number", tenant.account_number[::-1] + "0")
 
 
 @when("the user enters the password specified while registering in the Password field")
@@ -54,14 +127,107 @@ def enter_wrong_mitel_one_password(client, tenant):
     client.fill("Password", tenant.user.cloudlink_password + "-wrong")
 
 
+@when("the user enters the new password in the Password field")
+def enter_new_password(client, tenant):
+    checks.field_offered(client, "Password")
+    client.fill("Password", tenant.user.new_password)
+
+
+@when("the user logs in to the Mitel One web application with the password")
+def log_in_with_password(client, tenant):
+    sign_in_with_password(client, tenant)
+
+
+@when("the user selects the check box to accept the end user agreement")
+def select_eula_check_box(client):
+    checks.field_offered(client, ACCEPT)
+    client.fill(ACCEPT, "true")
+
+
+@when("the user accepts the end user agreement")
+def accepts_eula(client):
+    accept_eula(client)
+
+
 @when("the user clicks the avatar")
 def click_avatar(client):
     client.tap("avatar")
 
 
+@when("the user logs out of the Mitel One web application")
+def logs_out(client):
+    log_out(client)
+
+
+@when("the user enters the e-mail id in the Email field")
+def enter_email_to_reset(client, tenant):
+    checks.field_offered(client, "Email")
+    client.fill("Email", tenant.user.email)
+
+
+@when("the user opens the link in the e-mail sent to reset the password")
+def open_reset_link(client, simulated, tenant):
+    client.open_link(links(checks.email_received(simulated.mail, tenant.user.email, RESET_SUBJECT))[0])
+
+
+@when("the user enters the verification code from the e-mail and a new password")
+def enter_code_and_new_password(client, simulated, tenant):
+    code = labelled_value(simulated.mail.wait_for(tenant.user.email, RESET_SUBJECT), "Verification code")
+    client.fill("Verification code", code)
+    client.fill("New password", tenant.user.new_password)
+    client.fill("Confirm password", tenant.user.new_password)
+
+
+# -- the other client type ---------------------------------------------------------------------------
+
+
+@given("the user accepted the end user agreement in the Mitel One mobile application")
+def accepted_on_mobile(devices, tenant):
+    mobile = devices.mitel_one_mobile()
+    sign_in_with_password(mobile, tenant)
+    accept_eula(mobile)
+
+
+@given("the user accepted the end user agreement in the Mitel One web application")
+def accepted_on_web(client, tenant):
+    sign_in_with_password(client, tenant)
+    accept_eula(client)
+    log_out(client)
+
+
+@when("the user logs in to the Mitel One mobile application", target_fixture="mobile")
+def log_in_on_mobile(devices, tenant):
+    mobile = devices.mitel_one_mobile()
+    sign_in_with_password(mobile, tenant)
+    return mobile
+
+
+# -- what the platform sends -------------------------------------------------------------------------
+
+
+@when(step("a colleague {kind:EventKind}"))
+def colleague_sends(simulated, world, tenant, sent, kind):
+    sender, text = world.faker.name(), world.faker.sentence(nb_words=5)
+    simulated.mitel_one.send(tenant.user.email, kind, sender, text, tenant.cloudlink_account_id)
+    sent.append((kind, sender, text))
+
+
+# -- outcomes ----------------------------------------------------------------------------------------
+
+
+@then(step("the page offers {button:Button}"))
+def page_offers(client, button):
+    checks.button_offered(client, button)
+
+
 @then(step("the {label} field is shown"))
 def field_shown(client, label):
     checks.field_offered(client, label)
+
+
+@then(step("the {label} field is not shown"))
+def field_not_shown(client, label):
+    checks.field_not_offered(client, label)
 
 
 @then(step("{button:Button} is not offered"))
@@ -74,7 +240,64 @@ def logged_in_to_mitel_one(client):
     checks.current_screen(client, "Mitel One")
 
 
+@then("the End User License Agreement page is displayed only once")
+def eula_once(client):
+    checks.shown_times(client, EULA, 1)
+
+
+@then("the End User License Agreement is not displayed")
+def eula_not_displayed(client):
+    checks.never_shown(client, EULA)
+
+
+@then("the End User License Agreement is not displayed in the Mitel One mobile application")
+def eula_not_on_mobile(mobile):
+    checks.never_shown(mobile, EULA)
+    checks.current_screen(mobile, "Mitel One")
+
+
 @then("the user is logged out of the Mitel One web application")
 def logged_out_of_mitel_one(client, simulated, tenant):
     checks.current_screen(client, "Welcome to Mitel One")
     checks.all_equal("Mitel One sessions still open", 0, [simulated.mitel_one.open_sessions(tenant.user.email)])
+
+
+@when("the app asks, on screen, for the permissions some features need")
+@then("the app asks, on screen, for the permissions some features need")
+def asks_for_permissions(client):
+    checks.button_offered(client, "Allow")
+
+
+@then("the app does not ask for the permissions again")
+def does_not_ask_again(client):
+    checks.current_screen(client, "Mitel One")
+    checks.button_not_offered(client, "Allow")
+
+
+@when("the user allows them")
+def allows_permissions(client):
+    client.answer_permission_prompts(allow=True)
+    client.press("Allow")
+
+
+@then("the browser can install the Mitel One Progressive Web Application")
+def installable(client):
+    checks.installable(client.installability_errors(INSTALL_TIMEOUT))
+
+
+@then("the user is notified of it")
+def notified(client, sent):
+    for _, sender, _ in sent:
+        checks.shown_within(client, sender, NOTIFY_TIMEOUT)
+
+
+@then("the user receives no notification of it")
+def not_notified(client, simulated, tenant):
+    delivered = simulated.mitel_one.notifications_delivered(tenant.user.email, tenant.cloudlink_account_id)
+    checks.not_notified(delivered, client.notifications(), client.screen().elements)
+
+
+@then("all of them are there for the user to access")
+def all_there(client, sent):
+    for _, sender, _ in sent:
+        checks.shown_within(client, sender, NOTIFY_TIMEOUT)

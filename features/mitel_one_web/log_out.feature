@@ -1,12 +1,16 @@
 @browser @doc:mitel-one-log-in-out
 Feature: Log out of the Mitel One web application
   To log out of the application, click your avatar, and from the drop-down panel that opens,
-  click Logout.
+  click Logout. After you log out, you will no longer receive any notifications for incoming
+  calls and messages. The next time you log in, all your missed calls, unread messages, and
+  meeting invitations will be there for you to access.
+
+  Background:
+    Given the user's web browser is Google Chrome
+    And a Mitel One user who has logged in before
 
   @req:MO-OUT-1
   Scenario: Avatar, then Logout in the drop-down panel, logs the user out
-    Given the user's web browser is Google Chrome
-    And a Mitel One user
     When the user clicks the URL https://one.mitel.io
     And the user clicks SIGN IN
     And the user enters the e-mail id as the user name
@@ -16,3 +20,27 @@ Feature: Log out of the Mitel One web application
     And the user clicks the avatar
     And the user clicks Logout
     Then the user is logged out of the Mitel One web application
+
+  @req:MO-OUT-2
+  Scenario: While logged in, the user is notified of an incoming call
+    When the user logs in to the Mitel One web application with the password
+    And a colleague calls the user
+    Then the user is notified of it
+
+  @req:MO-OUT-2
+  Scenario: After logout, no notification for incoming calls and messages
+    When the user logs in to the Mitel One web application with the password
+    And the user logs out of the Mitel One web application
+    And a colleague calls the user
+    And a colleague sends the user a message
+    Then the user receives no notification of it
+
+  @req:MO-OUT-3
+  Scenario: At the next login, missed calls, unread messages and meeting invitations are there
+    When the user logs in to the Mitel One web application with the password
+    And the user logs out of the Mitel One web application
+    And a colleague calls the user
+    And a colleague sends the user a message
+    And a colleague invites the user to a meeting
+    And the user logs in to the Mitel One web application with the password
+    Then all of them are there for the user to access

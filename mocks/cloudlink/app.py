@@ -10,7 +10,13 @@ Documented publicly (Mitel's developer samples, the Azure AD "Mitel Connect" tut
 Chosen here, where nothing public says: PKCE (S256 only) on both authorize paths, the JWKS at
 /2017-09-01/.well-known/jwks and an OpenID configuration beside it, the page paths under
 /authorize/<transaction>/..., error bodies {"code", "message"} with 409 for an e-mail in several
-accounts, 422 for account states (locked, password not set, federated) and 429 when rate-limited.
+accounts, 422 for account states (locked, password not set, federated) and 429 when rate-limited;
+`idp=enterprise` with a `login_hint` on the Unified login page goes straight to the account's
+enterprise identity provider (an application's "Single Sign On" button); a refused enterprise
+sign-in goes back to the application's redirect URI with `error=access_denied` (RFC 6749
+§4.1.2.1); "Reset your Password": POST /2017-09-01/password/reset {username, account_id?} -> 202
+always (nothing tells who exists), an e-mail with a link to /password/reset/<token> on the login
+host and a six-digit code that the page asks for with the new password.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from mocks.cloudlink import pages
 from mocks.cloudlink.directory import ACCESS_TOKEN_TTL, CloudLinkDirectory, CloudLinkError, CloudLinkUser
 from mocks.cloudlink.federation import BASE, Federation, SamlRefused
 from mocks.cloudlink.limits import RateLimiter
+from mocks.cloudlink.mailer import reset_email
 from mocks.signing import SigningKey
 
 API = "https://authentication.api.mitel.io"
@@ -88,9 +95,12 @@ class Tokens:
 class CloudLinkApp:
     """Routes for both hosts; each handler turns CloudLink's refusals into its answers."""
 
-    def __init__(self, directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict) -> None:
+    def __init__(
+        self, directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict, mailer=None
+    ) -> None:
         self.directory, self.key, self.federation = directory, key, federation
         self.clients = clients  # client_id -> registered redirect URIs
+        self.mailer = mailer  # sends EmailMessages over SMTP; `scheme` for the links in them
         self.tokens = Tokens(directory, key)
         self.limiter = RateLimiter()
         self.saml_requests: dict[str, str] = {}  # transaction -> AuthnRequest ID
@@ -181,7 +191,15 @@ class CloudLinkApp:
             client_id, redirect_uri, query.get("state", ""), query["code_challenge"], query.get("nonce", ""),
             query.get("login_hint", ""), query.get("scope", ""),
         )  # fmt: skip
+        if query.get("idp") == "enterprise" and self.integrated_hint(transaction):
+            return self.to_enterprise(transaction)
         return HTMLResponse(pages.sign_in(transaction.id, transaction.login_hint))
+
+    def integrated_hint(self, transaction) -> bool:
+        """Whether the login hint names a user whose account federates to Azure AD."""
+        accounts = self.directory.accounts_of(transaction.login_hint)
+        transaction.user = accounts[0] if accounts else None
+        return bool(accounts) and accounts[0].integrated
 
     async def submit_email(self, request: Request) -> Response:
         transaction = self.directory.transaction(request.path_params["tx"])
@@ -227,7 +245,7 @@ class CloudLinkApp:
                 self.saml_requests.pop(transaction.id, ""),
             )  # fmt: skip
         except SamlRefused as refused:
-            return HTMLResponse(pages.failure(f"Your company's sign-in could not be verified: {refused}", "saml"), 403)
+            return self.refused_to_client(transaction, f"Your company's sign-in could not be verified: {refused}")
         if name_id.lower() not in {entry.user.upn.lower(), entry.user.email.lower()}:
             return HTMLResponse(pages.failure("You signed in as someone else.", "saml_subject"), 403)
         return self.back_to_client(transaction)
@@ -237,6 +255,41 @@ class CloudLinkApp:
         separator = "&" if "?" in transaction.redirect_uri else "?"
         query = urlencode({"code": code, "state": transaction.state})
         return RedirectResponse(f"{transaction.redirect_uri}{separator}{query}", 302)
+
+    def refused_to_client(self, transaction, description: str) -> Response:
+        self.directory.transactions.pop(transaction.id, None)
+        separator = "&" if "?" in transaction.redirect_uri else "?"
+        query = urlencode({"error": "access_denied", "error_description": description, "state": transaction.state})
+        return RedirectResponse(f"{transaction.redirect_uri}{separator}{query}", 302)
+
+    # -- "Reset your Password" ---------------------------------------------------------------------
+
+    async def api_reset(self, request: Request) -> Response:
+        body = await form_or_json(request)
+        entries = self.directory.accounts_of(body.get("username", ""))
+        chosen = [e for e in entries if body.get("account_id", "") in ("", e.account_id)]
+        self.mailer.send(*(reset_email(self.directory.begin_reset(entry), self.mailer.scheme) for entry in chosen))
+        return Response(status_code=202)
+
+    async def reset_page(self, request: Request) -> Response:
+        token = request.path_params["token"]
+        try:
+            self.directory.reset(token)
+        except CloudLinkError as error:
+            return HTMLResponse(pages.failure(str(error), error.code), error.status)
+        return HTMLResponse(pages.reset(token))
+
+    async def reset_submit(self, request: Request) -> Response:
+        token, form = request.path_params["token"], await request.form()
+        if form.get("password") != form.get("confirm"):
+            return HTMLResponse(pages.reset(token, "The passwords do not match."))
+        try:
+            self.directory.finish_reset(token, str(form.get("code", "")), str(form.get("password", "")))
+        except CloudLinkError as error:
+            if error.code == "invalid_code":
+                return HTMLResponse(pages.reset(token, str(error)))
+            return HTMLResponse(pages.failure(str(error), error.code), error.status)
+        return HTMLResponse(pages.reset_done())
 
     # -- the CloudLink welcome e-mail's set-up link -----------------------------------------------
 
@@ -271,11 +324,16 @@ class CloudLinkApp:
             Route("/authorize/{tx}/enterprise", self.choose_enterprise, methods=["POST"]),
             Route("/password/setup/{token}", self.setup_page),
             Route("/password/setup/{token}", self.setup_submit, methods=["POST"]),
+            Route(f"{BASE}/password/reset", self.api_reset, methods=["POST"]),
+            Route("/password/reset/{token}", self.reset_page),
+            Route("/password/reset/{token}", self.reset_submit, methods=["POST"]),
         ]
 
 
-def cloudlink_app(directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict) -> Starlette:
-    app = CloudLinkApp(directory, key, federation, clients)
+def cloudlink_app(
+    directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict, mailer=None
+) -> Starlette:
+    app = CloudLinkApp(directory, key, federation, clients, mailer)
 
     async def expired(request: Request, exc: CloudLinkError) -> Response:
         return HTMLResponse(pages.failure(str(exc), exc.code), exc.status)

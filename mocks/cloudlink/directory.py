@@ -16,6 +16,7 @@ ACCESS_TOKEN_TTL = HOUR  # CloudLink access tokens last one hour
 REFRESH_TOKEN_TTL = 14 * 24 * HOUR  # refresh tokens fourteen days
 LOCKOUT_THRESHOLD = 5  # CloudLink's own lockout of wrong CloudLink passwords
 LOCKOUT_DURATION = 15 * 60
+RESET_TTL = HOUR  # a password reset's link and code (chosen here: nothing public says)
 
 
 class CloudLinkError(Exception):
@@ -37,6 +38,10 @@ class CloudLinkUser:
     password_set: bool
     failures: int = 0
     locked_until: float = 0.0
+    password: str = ""  # the tenant's CloudLink password until the user resets it
+
+    def __post_init__(self) -> None:
+        self.password = self.password or self.user.cloudlink_password
 
     @property
     def account_id(self) -> str:
@@ -54,6 +59,17 @@ class CloudLinkUser:
 @dataclass
 class SetupLink:
     token: str
+    user: CloudLinkUser
+    expires: float
+    used: bool = False
+
+
+@dataclass
+class PasswordReset:
+    """ "Reset your Password": the e-mail's link and its six-digit code, together, once."""
+
+    token: str
+    code: str
     user: CloudLinkUser
     expires: float
     used: bool = False
@@ -95,6 +111,7 @@ class CloudLinkDirectory:
     grants: dict[str, Grant] = field(default_factory=dict)
     refresh_tokens: dict[str, tuple[CloudLinkUser, float]] = field(default_factory=dict)
     revoked: set[str] = field(default_factory=set)
+    resets: dict[str, PasswordReset] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def add_tenant(self, tenant: Tenant) -> list[SetupLink]:
@@ -150,6 +167,40 @@ class CloudLinkDirectory:
             link.used, link.user.password_set = True, True
             return link.user
 
+    # -- "Reset your Password" -------------------------------------------------------------------
+
+    def begin_reset(self, entry: CloudLinkUser) -> PasswordReset:
+        code = f"{secrets.randbelow(10**6):06d}"
+        reset = PasswordReset(secrets.token_urlsafe(24), code, entry, entry.tenant.clock.now() + RESET_TTL)
+        with self.lock:
+            self.resets[reset.token] = reset
+        return reset
+
+    def reset(self, token: str) -> PasswordReset:
+        with self.lock:
+            reset = self.resets.get(token)
+        if reset is None:
+            raise CloudLinkError(404, "invalid_link", "This link is not valid.")
+        if reset.used or reset.user.tenant.clock.now() > reset.expires:
+            raise CloudLinkError(410, "link_expired", "This link has expired or was already used. Start again.")
+        return reset
+
+    def finish_reset(self, token: str, code: str, password: str) -> CloudLinkUser:
+        with self.lock:
+            reset = self.reset(token)
+            if not secrets.compare_digest(code.strip(), reset.code):
+                raise CloudLinkError(422, "invalid_code", "The verification code is not correct.")
+            reset.used = True
+            reset.user.password, reset.user.failures, reset.user.locked_until = password, 0, 0.0
+            return reset.user
+
+    def secrets_of(self, tenant: Tenant) -> list[str]:
+        """Reset links and codes and reset passwords: masked wherever evidence is written."""
+        with self.lock:
+            resets = [r for r in self.resets.values() if r.user.tenant is tenant]
+            entries = [e for group in self.users.values() for e in group if e.tenant is tenant]
+        return [value for r in resets for value in (r.token, r.code)] + [e.password for e in entries if e.password]
+
     # -- signing in ---------------------------------------------------------------------------
 
     def check_password(self, entry: CloudLinkUser, password: str) -> None:
@@ -166,7 +217,7 @@ class CloudLinkDirectory:
                 )
             if not entry.accepts_mitel_credentials():
                 raise CloudLinkError(422, "federated_account", "Sign in with your enterprise credentials.")
-            if not secrets.compare_digest(password, entry.user.cloudlink_password):
+            if not secrets.compare_digest(password, entry.password):
                 entry.failures += 1
                 if entry.failures >= LOCKOUT_THRESHOLD:
                     entry.locked_until, entry.failures = now + LOCKOUT_DURATION, 0

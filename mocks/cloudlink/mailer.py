@@ -1,13 +1,15 @@
-"""The CloudLink welcome e-mail, from no-reply@mitel.io, with the password set-up link."""
+"""CloudLink's e-mails, from no-reply@mitel.io: the welcome e-mail with the password set-up link,
+and the password reset with its link and six-digit verification code."""
 
 from __future__ import annotations
 
 from email.message import EmailMessage
 from email.utils import formataddr, make_msgid
 
-from mocks.cloudlink.directory import SetupLink
+from mocks.cloudlink.directory import PasswordReset, SetupLink
 
 WELCOME_SUBJECT = "Welcome to Mitel CloudLink"
+RESET_SUBJECT = "Reset your Mitel password"
 SENDER = formataddr(("Mitel", "no-reply@mitel.io"))
 
 
@@ -27,5 +29,27 @@ def welcome_email(link: SetupLink, scheme: str = "https") -> EmailMessage:
         "Set up your password to sign in:\n\n"
         f"{setup_url(link, scheme)}\n\n"
         "This link can be used once and expires in 4 days.\n"
+    )
+    return message
+
+
+def reset_url(reset: PasswordReset, scheme: str) -> str:
+    return f"{scheme}://auth.mitel.io/password/reset/{reset.token}"
+
+
+def reset_email(reset: PasswordReset, scheme: str = "https") -> EmailMessage:
+    user = reset.user.user
+    message = EmailMessage()
+    message["From"], message["To"] = SENDER, formataddr((user.name, user.email))
+    message["Subject"] = RESET_SUBJECT
+    message["Message-ID"] = make_msgid(domain="mitel.io")
+    message.set_content(
+        f"Hello {user.name},\n\n"
+        "We received a request to reset the password of your Mitel account.\n\n"
+        f"Open this link and enter the verification code with your new password:\n\n"
+        f"{reset_url(reset, scheme)}\n\n"
+        f"Verification code: {reset.code}\n\n"
+        "The link and the code can be used once and expire in 1 hour. If you did not ask for this, "
+        "ignore this e-mail.\n"
     )
     return message

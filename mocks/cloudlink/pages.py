@@ -7,6 +7,7 @@ from mocks.html import alert, button, field, form, hidden, page, text
 SIGN_IN = "CloudLink Sign-in"
 AUTHORIZATION = "CloudLink Authorization"
 SETUP = "Set up your CloudLink password"
+RESET = "Reset your Password"
 ENTERPRISE_BUTTON = "Sign in with your enterprise account"
 
 
@@ -41,6 +42,20 @@ def setup(token: str, error: str = "") -> str:
 def setup_done() -> str:
     done = "Your password is set up"
     return page(done, done, text("You can now sign in to your Mitel applications with your CloudLink password."))
+
+
+def reset(token: str, error: str = "") -> str:
+    fields = [
+        field("code", "Verification code", kind="text", autocomplete="one-time-code"),
+        field("password", "New password", kind="password", autocomplete="new-password"),
+        field("confirm", "Confirm password", kind="password", autocomplete="new-password"),
+    ]
+    return page(RESET, RESET, alert(error), form(f"/password/reset/{token}", *fields, button("Reset Password")))
+
+
+def reset_done() -> str:
+    done = "Your password has been reset"
+    return page(done, done, text("Sign in to your Mitel application with your new password."))
 
 
 def failure(message: str, code: str = "") -> str:

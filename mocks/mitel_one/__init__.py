@@ -1,6 +1,7 @@
 """The Mitel One platform at one.mitel.io: the web application's files (the reference app in
-clients/mitel_one_web/static, or a variant a run names) and its sign-in API (platform.py). The
-EULA record, calls, messages and notifications come with the rest of the Mitel One issue."""
+clients/mitel_one_web/static, or a variant a run names) and the platform's API (api.py) over its
+rules (service.py): sign-in through CloudLink, sessions and their notifications, the EULA
+record and each user's calls, messages and meeting invitations."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 WEB_HOST = "one.mitel.io"
-PAGES = {"/": "index.html", "/login": "login.html", "/home": "home.html"}  # the app's routes and the page each one is
+# The app's routes and the page each one is.
+PAGES = {
+    "/": "index.html",
+    "/login": "login.html",
+    "/sso/callback": "sso.html",
+    "/eula": "eula.html",
+    "/home": "home.html",
+    "/reset": "reset.html",
+}
 
 
 def web_app(directory: Path, api: list[Route]) -> Starlette:

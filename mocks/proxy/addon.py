@@ -6,6 +6,7 @@ One class per concern, in the order they see a request:
   Egress   - refuses every host nobody simulates: answered here, recorded, never forwarded
   Faults   - per-host faults: down, reset, latency, 5xx, malformed body
   Routing  - sends simulated hosts to the loopback mocks, keeping the Host the client named
+  Streaming - passes event streams (text/event-stream) through as they come, not buffered
   Recording - keeps every flow for the harness to audit
 """
 
@@ -176,4 +177,15 @@ class Routing:
 
 recording = Recording()
 faults = Faults()
-addons = [Control(recording, faults), Egress(), faults, Routing(), recording]
+
+
+class Streaming:
+    """A server's event stream never ends while its session lasts: mitmproxy would hold it back
+    until it did, so it is streamed to the client event by event."""
+
+    def responseheaders(self, flow: http.HTTPFlow) -> None:
+        if flow.response.headers.get("content-type", "").startswith("text/event-stream"):
+            flow.response.stream = True
+
+
+addons = [Control(recording, faults), Egress(), faults, Routing(), Streaming(), recording]

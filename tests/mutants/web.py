@@ -1,5 +1,5 @@
 """Faulty variants of the reference Mitel One web application: the reference app's files with
-one change each, served at one.mitel.io in its place (`--web-app DIR`)."""
+one fault each (a few text changes), served at one.mitel.io in its place (`--web-app DIR`)."""
 
 from __future__ import annotations
 
@@ -15,46 +15,97 @@ SIGN_IN_BUTTON = """<button type="button" id="sign-in" onclick="location.assign(
 class WebMutant:
     name: str
     breaks: tuple[str, ...]
-    file: str
-    old: str
-    new: str
+    changes: tuple[tuple[str, str, str], ...]  # (file, text, replacement)
 
     def build(self, into: Path) -> Path:
-        """The app with this mutant's change, in `into`."""
+        """The app with this mutant's changes, in `into`."""
         app = shutil.copytree(REFERENCE, into / self.name)
-        page = app / self.file
-        text = page.read_text()
-        if self.old not in text:
-            raise ValueError(f"{self.name}: {self.file} no longer contains the text to change")
-        page.write_text(text.replace(self.old, self.new))
+        for file, old, new in self.changes:
+            page = app / file
+            text = page.read_text()
+            if text.count(old) != 1:
+                raise ValueError(f"{self.name}: {file} no longer contains the text to change exactly once")
+            page.write_text(text.replace(old, new))
         return app
 
 
+def mutant(name: str, breaks: str, file: str, old: str, new: str) -> WebMutant:
+    """A mutant made of one change."""
+    return WebMutant(name, (breaks,), ((file, old, new),))
+
+
+SPA_LOGOUT = """    if (events) {
+      events.close();
+    }
+    await fetch('/api/v1/logout', {method: 'POST'});
+    location.assign('/');"""
+SPA_WELCOME = """    document.querySelector('header').hidden = true;
+    document.querySelector('main').replaceChildren(Object.assign(document.createElement('h1'),
+      {textContent: 'Welcome to Mitel One'}));"""
+
 WEB_MUTANTS = [
-    WebMutant("WelcomeWithoutSignIn", ("MO-IN-1",), "index.html", SIGN_IN_BUTTON, ""),
-    WebMutant("SignInStaysOnWelcome", ("MO-IN-2",), "index.html", "location.assign('/login')", "location.assign('/')"),
+    mutant("WelcomeWithoutSignIn", "MO-IN-1", "index.html", SIGN_IN_BUTTON, ""),
+    mutant("SignInStaysOnWelcome", "MO-IN-2", "index.html", "location.assign('/login')", "location.assign('/')"),
     # The user name is sent as typed only when it looks like first.last@domain: a UPN gets lost.
-    WebMutant(
-        "UserNameMustBeAnEmail", ("MO-IN-3",), "login.js",
-        "await post('/api/v1/login/identify', {username})).json();",
-        "await post('/api/v1/login/identify', "
-        "{username: username.split('@')[0].includes('.') ? username : ''})).json();",
+    mutant(
+        "UserNameMustBeAnEmail", "MO-IN-3", "login.js",
+        "post('/api/v1/login/identify', {username: userName(),",
+        "post('/api/v1/login/identify', {username: userName().split('@')[0].includes('.') ? userName() : '',",
     ),
-    WebMutant(
-        "NextDoesNotLeadToTheMethod", ("MO-IN-5",), "login.js",
+    mutant(
+        "AccountNumberNeverPrompted", "MO-IN-4", "login.js",
+        "show(document.getElementById('account'), true);", "show(document.getElementById('account'), false);",
+    ),
+    mutant(
+        "NextDoesNotLeadToTheMethod", "MO-IN-5", "login.js",
         "show(document.getElementById('method'), true);", "show(document.getElementById('user'), true);",
     ),
-    WebMutant(
-        "SingleSignOnAlwaysOffered", ("MO-SSO-1",), "login.js",
-        "show(document.getElementById('sso'), methods.includes('sso'));", "show(document.getElementById('sso'), true);",
+    mutant(
+        "SingleSignOnAlwaysOffered", "MO-SSO-1", "login.js",
+        "show(document.getElementById('sso'), body.methods.includes('sso'));",
+        "show(document.getElementById('sso'), true);",
     ),
-    WebMutant(
-        "IgnoresARefusedPassword", ("MO-PW-1",), "login.js",
-        "    say(message || 'The password is not correct. Try again.');\n    return;",
-        "    location.assign('/home');\n    return;",
+    # Single Sign On without naming the enterprise provider: CloudLink's own sign-in page instead.
+    mutant("SingleSignOnStopsAtCloudLink", "MO-SSO-2", "login.js", " idp: 'enterprise',", ""),
+    mutant(
+        "SsoFailureWithoutAdvice", "MO-SSO-3", "sso.js",
+        "Contact your IT administrator.", "Please try again later.",
     ),
-    WebMutant(
-        "LogoutOnlyLeavesThePage", ("MO-OUT-1",), "home.js",
-        "  await fetch('/api/v1/logout', {method: 'POST'});\n", "",
+    mutant(
+        "IgnoresARefusedPassword", "MO-PW-1", "login.js",
+        "      say(message || 'The password is not correct. Try again.');\n      return;",
+        "      location.assign('/home');\n      return;",
+    ),
+    mutant(
+        "ResetSendsNothing", "MO-PW-2", "reset.js",
+        "await post(`${CLOUDLINK_API}/password/reset`, {username, client_id: CLIENT_ID});", "({ok: true});",
+    ),
+    mutant("ConfirmBeforeTheCheckBox", "MO-EULA-1", "eula.html", ' id="confirm" disabled>', ' id="confirm">'),
+    mutant(
+        "EulaAtEveryLogin", "MO-EULA-2", "common.js",
+        "location.assign(eula_accepted ? '/home' : '/eula');", "location.assign('/eula');",
+    ),
+    # The acceptance is kept in this browser only, not in the platform's record for every client.
+    WebMutant("EulaRememberedInTheBrowser", ("MO-EULA-3",), (
+        ("common.js", "location.assign(eula_accepted ? '/home' : '/eula');",
+         "location.assign(localStorage.getItem('eula') ? '/home' : '/eula');"),
+        ("eula.js", "const answer = await post('/api/v1/eula', {accepted: accept.checked});",
+         "localStorage.setItem('eula', 'accepted');\n    const answer = {ok: true};"),
+        ("home.js", "if (!me.eula_accepted) {", "if (!localStorage.getItem('eula')) {"),
+    )),
+    mutant(
+        "AsksForPermissionsEveryLogin", "MO-PERM-1", "home.js",
+        "  show(document.getElementById('permissions'), await permissionsToAsk());\n  events",
+        "  show(document.getElementById('permissions'), true);\n  events",
+    ),
+    mutant("NotInstallable", "MO-PWA-1", "home.html", '  <link rel="manifest" href="/manifest.json">\n', ""),
+    mutant(
+        "LogoutOnlyLeavesThePage", "MO-OUT-1", "home.js", "    await fetch('/api/v1/logout', {method: 'POST'});\n", "",
+    ),
+    # Logout shows the welcome page in place: the session and its notifications go on.
+    mutant("NotifiedAfterLogout", "MO-OUT-2", "home.js", SPA_LOGOUT, SPA_WELCOME),
+    mutant(
+        "LosesUnreadMessages", "MO-OUT-3", "home.js",
+        "    list(id, found);", "    list(id, id === 'unread_messages' ? [] : found);",
     ),
 ]  # fmt: skip

@@ -1,0 +1,109 @@
+"""The reference Mitel One mobile client, headless: the screens of the Mitel One login in the
+documentation's words, over the network only (CloudLink for the password, the Mitel One API for
+the session and the EULA record it shares with the web application).
+
+Each user action is a small method, so a faulty variant overrides exactly one behaviour."""
+
+from __future__ import annotations
+
+import httpx
+
+from clients.driver import ClientSettings, Screen
+from clients.micollab.api import _tls_context
+from harness.errors import AdapterError
+
+WELCOME, LOGIN, EULA, HOME = "Welcome to Mitel One", "Mitel user login", "End User License Agreement", "Mitel One"
+ACCEPT = "I accept the end user agreement"
+API = "https://one.mitel.io/api/v1"
+CLOUDLINK_TOKEN = "https://authentication.api.mitel.io/2017-09-01/token"
+CLIENT_ID = "mitel-one-mobile"
+
+
+class MitelOneMobile:
+    """Implements `clients.driver.Driver`."""
+
+    def __init__(self, settings: ClientSettings) -> None:
+        verify = _tls_context(settings.ca_bundle)
+        self.http = httpx.Client(proxy=settings.proxy_url, verify=verify, timeout=settings.timeout)
+        self._screen: Screen | None = None
+        self._history: list[str] = []
+        self.email = ""
+
+    # -- the driver interface -------------------------------------------------------------------
+
+    def open_app(self) -> None:
+        self.show(Screen(WELCOME, buttons=("SIGN IN",)))
+
+    def open_link(self, url: str) -> None:
+        raise AdapterError(f"the Mitel One mobile client does not handle the link {url}")
+
+    def screen(self) -> Screen:
+        if self._screen is None:
+            raise AdapterError("the Mitel One mobile application is not open")
+        return self._screen
+
+    def history(self) -> list[str]:
+        return list(self._history)
+
+    def wait_for_screen(self, name: str, timeout: float) -> Screen:
+        return self.screen()  # in-process: every action has finished when it returns
+
+    def fill(self, label: str, value: str) -> None:
+        current = self.screen()
+        if label not in current.fields:
+            raise AdapterError(f"no field {label!r} on the {current.name} screen")
+        fields, buttons = {**current.fields, label: value}, current.buttons
+        if current.name == EULA:  # CONFIRM is possible once the box is checked
+            buttons = ("CONFIRM",) if fields[ACCEPT] == "true" else ()
+        self._screen = Screen(current.name, fields, buttons, current.elements, current.messages)
+
+    def press(self, label: str) -> None:
+        current = self.screen()
+        if label not in current.buttons:
+            raise AdapterError(f"no button {label!r} on the {current.name} screen")
+        if label == "SIGN IN":
+            self.show(Screen(LOGIN, {"User name": ""}, ("Next",)))
+        elif label == "Next" and "Password" not in current.fields:
+            self.email = current.fields["User name"].strip()
+            self.show(Screen(LOGIN, {"Password": ""}, ("Next",)))
+        elif label == "Next":
+            self.sign_in(current.fields["Password"])
+        elif label == "CONFIRM":
+            self.accept_eula()
+
+    def tap(self, element: str, times: int = 1) -> None:
+        raise AdapterError(f"nothing called {element!r} to tap on the {self.screen().name} screen")
+
+    def back(self) -> None:
+        self.open_app()
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- the behaviours -------------------------------------------------------------------------
+
+    def show(self, screen: Screen) -> None:
+        self._screen = screen
+        self._history.append(screen.name)
+
+    def sign_in(self, password: str) -> None:
+        form = {"grant_type": "password", "username": self.email, "password": password, "client_id": CLIENT_ID}
+        token = self.http.post(CLOUDLINK_TOKEN, json=form)
+        if token.status_code != 201:
+            message = token.json().get("message", "The password is not correct.")
+            self._screen = Screen(LOGIN, {"Password": ""}, ("Next",), messages=(message,))
+            return
+        session = self.http.post(f"{API}/session", json={"cloudlink_token": token.json()["access_token"]})
+        session.raise_for_status()
+        self.after_sign_in(session.json()["eula_accepted"])
+
+    def after_sign_in(self, eula_accepted: bool) -> None:
+        """The EULA at the user's first login only, whichever client type it was accepted on."""
+        if eula_accepted:
+            self.show(Screen(HOME, elements=("avatar",)))
+        else:
+            self.show(Screen(EULA, {ACCEPT: "false"}))
+
+    def accept_eula(self) -> None:
+        self.http.post(f"{API}/eula", json={"accepted": True}).raise_for_status()
+        self.show(Screen(HOME, elements=("avatar",)))

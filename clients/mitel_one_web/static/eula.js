@@ -1,0 +1,16 @@
+// The EULA, at the user's first login only: CONFIRM is possible once the check box is selected.
+const accept = document.getElementById('accept');
+const confirmButton = document.getElementById('confirm');
+
+accept.addEventListener('change', () => { confirmButton.disabled = !accept.checked; });
+
+confirmButton.addEventListener('click', () => {
+  busyWhile(async () => {
+    const answer = await post('/api/v1/eula', {accepted: accept.checked});
+    if (answer.ok) {
+      location.assign('/home');
+    } else {
+      say((await answer.json()).message);
+    }
+  });
+});
