@@ -77,13 +77,21 @@ return {name: heading ? text(heading) : document.title, fields, buttons, element
 
 
 SETTLE_TIMEOUT = 10.0
-# A page has settled when it is loaded, none of its fetch() calls is still open (counted by a
-# script added to every document before the page's own) and no part of it says it is busy
-# (aria-busy). The same script notes the system notifications the page raises.
+# A page has settled when it is loaded, is not leaving for another page (a navigation it started
+# is noted from the Navigation API's `navigate` event), none of its fetch() calls is still open
+# (counted by a script added to every document before the page's own) and no part of it says it
+# is busy (aria-busy). The same script notes the system notifications the page raises.
 WATCH_PAGE = """
 window.__harnessOpen = 0;
+window.__harnessLeaving = false;
 const original = window.fetch;
 window.fetch = (...args) => { window.__harnessOpen++; return original(...args).finally(() => window.__harnessOpen--); };
+if (window.navigation) {
+  navigation.addEventListener('navigate', (event) => {
+    const leaving = !event.hashChange && /^https?:/.test(event.destination.url);
+    window.__harnessLeaving = window.__harnessLeaving || leaving;
+  });
+}
 window.__harnessNotified = [];
 if (window.Notification) {
   const Native = window.Notification;
@@ -95,8 +103,8 @@ if (window.Notification) {
   window.Notification.requestPermission = (...args) => Native.requestPermission(...args);
 }
 """
-SETTLED = """return document.readyState === 'complete' && (window.__harnessOpen || 0) === 0
-  && !document.querySelector('[aria-busy=true]');"""
+SETTLED = """return document.readyState === 'complete' && !window.__harnessLeaving
+  && (window.__harnessOpen || 0) === 0 && !document.querySelector('[aria-busy=true]');"""
 PROMPTED_PERMISSIONS = ["notifications", "audioCapture"]  # what the browser's prompts can ask for
 
 
@@ -212,6 +220,7 @@ class WebAppDriver:
         field.send_keys(value)
 
     def press(self, label: str) -> None:
+        self._settle()
         text = _xpath_text(label)
         found = self._web.find_elements(By.XPATH, f"//button[normalize-space()={text}] | //input[@value={text}]")
         next(element for element in found if element.is_displayed()).click()
@@ -219,11 +228,12 @@ class WebAppDriver:
         self._seen()
 
     def _settle(self) -> None:
-        """Waits, as a user does, until the page has answered the click: the document loaded
-        and none of its own requests still open."""
-        WebDriverWait(self._web, SETTLE_TIMEOUT).until(lambda web: web.execute_script(SETTLED))
+        """Waits, as a user does, until the page has answered the last action (see SETTLED); a
+        page that never settles is left to the check that comes next."""
+        _wait_until(self._web, SETTLE_TIMEOUT, lambda: self._web.execute_script(SETTLED))
 
     def tap(self, element: str, times: int = 1) -> None:
+        self._settle()
         target = self._web.find_element(By.XPATH, f"//*[@aria-label={_xpath_text(element)}]")
         for _ in range(times):
             target.click()
@@ -278,8 +288,8 @@ class WebAppDriver:
 
 def _wait_until(web: webdriver.Chrome, timeout: float, condition) -> bool:
     """Whether `condition()` came true within `timeout`, checked as WebDriverWait polls."""
-    try:
-        WebDriverWait(web, timeout).until(lambda _: condition())
+    try:  # a page that is being replaced cannot run scripts for a moment: asked again
+        WebDriverWait(web, timeout, ignored_exceptions=(WebDriverException,)).until(lambda _: condition())
     except TimeoutException:
         return False
     return True
