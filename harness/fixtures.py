@@ -19,7 +19,11 @@ from mocks.world import World
 @pytest.fixture(scope="session")
 def simulated(pytestconfig):
     """Every mock server and the proxy, started once per test session (per xdist worker)."""
-    platform = Platform(direct=pytestconfig.option.network == "direct", web_app_dir=Path(pytestconfig.option.web_app))
+    platform = Platform(
+        direct=pytestconfig.option.network == "direct",
+        web_app_dir=Path(pytestconfig.option.web_app),
+        micollab_web_client=Path(pytestconfig.option.micollab_web_client),
+    )
     try:
         platform.start()
     except HarnessError:

@@ -24,6 +24,7 @@ from harness.summary import PRECEDENCE, ScenarioResult, Summary
 from harness.wire import WireViolation
 
 WEB_APP = Path(__file__).resolve().parents[1] / "clients" / "mitel_one_web" / "static"
+MICOLLAB_WEB_CLIENT = Path(__file__).resolve().parents[1] / "clients" / "micollab_web" / "static"
 PRODUCT_OF_FOLDER = {"micollab_client": "MiCollab Client", "mitel_one_web": "Mitel One web application"}
 
 
@@ -38,6 +39,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=str(WEB_APP),
         metavar="DIR",
         help="the Mitel One web application served at one.mitel.io (default: the reference app)",
+    )
+    group.addoption(
+        "--micollab-web-client",
+        default=str(MICOLLAB_WEB_CLIENT),
+        metavar="DIR",
+        help="the MiCollab Web Client the MiCollab server serves at /ucs/micollab/ (default: the reference one)",
     )
     group.addoption(
         "--remote-webdriver",

@@ -42,7 +42,9 @@ class Platform:
     """`direct=True` leaves the proxy out (plain HTTP to the network front): only for measuring
     what the proxy costs. Clients in production use go through the proxy over HTTPS."""
 
-    def __init__(self, direct: bool = False, web_app_dir: Path | None = None) -> None:
+    def __init__(
+        self, direct: bool = False, web_app_dir: Path | None = None, micollab_web_client: Path | None = None
+    ) -> None:
         self.scheme = "http" if direct else "https"
         self.mail = MailStore()
         self.cloudlink_key = SigningKey("cloudlink-2017-09-01")
@@ -54,7 +56,7 @@ class Platform:
         self._smtp = SmtpServer(self.mail)
         self._mailer = Mailer(self._smtp.host, self._smtp.port, self.scheme)
         self.federation = Federation(self.azure_metadata)
-        self.network.router.register("micollab.*", micollab_app(self.micollab))
+        self.network.router.register("micollab.*", micollab_app(self.micollab, micollab_web_client))
         self.network.router.register(MAILBOX_HOST, mailbox_app(self.mail))
         cloudlink = cloudlink_app(self.cloudlink, self.cloudlink_key, self.federation, CLOUDLINK_CLIENTS, self._mailer)
         for host in CLOUDLINK_HOSTS:

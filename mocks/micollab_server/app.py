@@ -18,9 +18,12 @@ GET  /api/v1/home                 Authorization: Bearer <access_token> -> {displ
 POST /api/v1/logout               Authorization: Bearer <access_token> -> 204
 GET  /micollab/deploy?token=...   the deployment link itself: a page for a browser without the client
 GET  /_mock/requests              inspection: what this tenant's server received
+/ucs/micollab/...                 the MiCollab Web Client's pages and API (web_client.py)
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -34,6 +37,7 @@ from mocks.micollab_server.directory import (
     ServerTenant,
     UnknownServer,
 )
+from mocks.micollab_server.web_client import web_client_routes
 
 LICENSE = {
     "title": "MiCollab Client End User License Agreement",
@@ -61,7 +65,9 @@ def _refusal(exc: ServerError) -> Response:
     return JSONResponse({"error": exc.code, "error_description": str(exc)}, exc.status, headers=headers)
 
 
-def micollab_app(directory: MiCollabDirectory) -> Starlette:
+def micollab_app(directory: MiCollabDirectory, web_client: Path | None = None) -> Starlette:
+    """`web_client`: the folder of the MiCollab Web Client's pages, served at /ucs/micollab/."""
+
     def tenant_of(request: Request) -> ServerTenant:
         host = request.headers.get("host", "").rsplit(":", 1)[0]
         state = directory.tenant(host)
@@ -140,4 +146,6 @@ def micollab_app(directory: MiCollabDirectory) -> Starlette:
         "/micollab/deploy": (deploy_page, ["GET"]),
         "/_mock/requests": (received, ["GET"]),
     }
-    return Starlette(routes=[Route(path, endpoint(h), methods=m) for path, (h, m) in routes.items()])
+    api = [Route(path, endpoint(h), methods=m) for path, (h, m) in routes.items()]
+    pages = web_client_routes(directory, web_client, endpoint) if web_client is not None else []
+    return Starlette(routes=[*api, *pages])

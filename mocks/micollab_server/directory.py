@@ -91,6 +91,7 @@ class ServerTenant:
 CLOUDLINK_CLIENT_ID = "micollab-client"
 CLOUDLINK_REDIRECT_URI = "com.mitel.micollab://cloudlink"
 CLOUDLINK_LOGIN_PAGE = "https://auth.mitel.io/authorize"
+WEB = "web"  # the kind of a MiCollab Web Client session (a MiCollab Client's is "session")
 
 
 class MiCollabDirectory:
@@ -106,12 +107,9 @@ class MiCollabDirectory:
     def add_tenant(self, tenant: Tenant) -> list[Deployment]:
         """Provisions the users; the caller sends the welcome and deployment e-mails."""
         state = ServerTenant(tenant)
-        now = tenant.clock.now()
         for user in tenant.users:
             state.accounts[user.login_id] = Account(user, user.logged_in_before)
-            state.deployments.append(
-                Deployment(user.login_id, secrets.token_urlsafe(24), secrets.token_urlsafe(12), now)
-            )
+            self._new_deployment(state, user.login_id)
         with self._lock:
             self._tenants[tenant.server_host] = state
         return state.deployments
@@ -144,6 +142,22 @@ class MiCollabDirectory:
         return self._tenants[tenant.server_host].accounts[login_id]
 
     # -- deployment ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _new_deployment(state: ServerTenant, login_id: str) -> Deployment:
+        """A single-use, expiring deployment: a link token and an authentication code secret."""
+        deployment = Deployment(
+            login_id, secrets.token_urlsafe(24), secrets.token_urlsafe(12), state.tenant.clock.now()
+        )
+        state.deployments.append(deployment)
+        return deployment
+
+    def self_deployment(self, state: ServerTenant, web_session: str) -> Deployment:
+        """The Web Client's Self Deployment: a fresh deployment for the user logged on to it,
+        the same kind as the deployment e-mail's."""
+        account = self._session_account(state, web_session, WEB)
+        with self._lock:
+            return self._new_deployment(state, account.user.login_id)
 
     def redeem(self, state: ServerTenant, secret: str) -> tuple[Account, str]:
         """Uses a deployment (link token or code secret) once; returns the account and a
@@ -199,7 +213,8 @@ class MiCollabDirectory:
             raise LoginRefused("invalid_credentials", "no MiCollab account for this CloudLink user")
         return account, self._open_session(state, account, state.tenant.settings.session_ttl, "session")
 
-    def login(self, state: ServerTenant, username: str, password: str) -> tuple[Account, str]:
+    def login(self, state: ServerTenant, username: str, password: str, kind: str = "session") -> tuple[Account, str]:
+        """A MiCollab Client session, or with `kind=WEB` a MiCollab Web Client one."""
         with self._lock:
             account = state.account(username)
             clock, settings = state.tenant.clock, state.tenant.settings
@@ -210,7 +225,7 @@ class MiCollabDirectory:
                 self._count_failure(account, now, settings)
                 raise LoginRefused("invalid_credentials", "wrong username or password")
             account.failures = 0
-            token = self._open_session(state, account, settings.session_ttl, "session")
+            token = self._open_session(state, account, settings.session_ttl, kind)
             return account, token
 
     @staticmethod
@@ -228,9 +243,13 @@ class MiCollabDirectory:
         user = account.user
         return {"display_name": user.name, "login_id": user.login_id, "first_login": first_login}
 
-    def logout(self, state: ServerTenant, token: str) -> None:
+    def logout(self, state: ServerTenant, token: str, kind: str = "session") -> None:
         with self._lock:
-            state.sessions.pop(f"session:{token}", None)
+            state.sessions.pop(f"{kind}:{token}", None)
+
+    def web_user(self, state: ServerTenant, web_session: str) -> dict:
+        user = self._session_account(state, web_session, WEB).user
+        return {"display_name": user.name, "login_id": user.login_id}
 
     # -- sessions -------------------------------------------------------------------------------
 

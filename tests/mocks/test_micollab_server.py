@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mocks.micollab_server.directory import (
+    WEB,
     AccountLocked,
     DeploymentRefused,
     LoginRefused,
@@ -12,6 +13,7 @@ from mocks.micollab_server.directory import (
     NotAuthorised,
     UnknownDeployment,
 )
+from mocks.micollab_server.web_client import qr_code
 from mocks.tenant import Tenant, TenantSettings, User
 
 USER = User("Ann Lee", "ann.lee@acme.example.com", "alee", "alee@acme.example.com", "S3cret-pass!")
@@ -88,3 +90,32 @@ def test_user_data_needs_the_deployment_session(server):
         directory.export_user_data(state, "guess")
     _, session = directory.redeem(state, deployment.link_token)
     assert directory.export_user_data(state, session) == {"favorites": []}
+
+
+def test_self_deployment_makes_a_fresh_single_use_deployment_for_the_web_client_user(server):
+    directory, state, emailed, _ = server
+    _, web_session = directory.login(state, "alee", USER.micollab_password, kind=WEB)
+    fresh = directory.self_deployment(state, web_session)
+    assert fresh.login_id == "alee"
+    assert fresh.link_token != emailed.link_token
+    account, _ = directory.redeem(state, fresh.link_token)
+    assert account.user == USER
+    with pytest.raises(DeploymentRefused, match="already been used"):
+        directory.redeem(state, fresh.link_token)
+
+
+def test_self_deployment_needs_a_web_client_session(server):
+    directory, state, _, tenant = server
+    _, client_session = directory.login(state, "alee", USER.micollab_password)
+    with pytest.raises(NotAuthorised):
+        directory.self_deployment(state, client_session)
+    assert directory.open_sessions(tenant, "alee") == 1  # a Web Client session is not a client's
+    _, web_session = directory.login(state, "alee", USER.micollab_password, kind=WEB)
+    assert directory.open_sessions(tenant, "alee") == 1
+    directory.logout(state, web_session, kind=WEB)
+    with pytest.raises(NotAuthorised):
+        directory.web_user(state, web_session)
+
+
+def test_the_qr_code_is_an_svg_the_page_shows_as_an_image():
+    assert qr_code("https://micollab.acme.example.com/micollab/deploy?token=t").startswith("data:image/svg+xml")
