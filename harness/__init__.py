@@ -7,6 +7,7 @@ PYTEST_PLUGINS = [
     "steps.common",
     "steps.mail",
     "steps.micollab_client",
+    "steps.micollab_web_client",
     "steps.cloudlink",
     "steps.azure_ad",
     "steps.mitel_one",

@@ -5,6 +5,8 @@ Steps call these; they never assert inline, so every failure reads the same way 
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 from clients.driver import Driver, Screen
 from harness.errors import ConformanceFailure
 from mocks.mail.store import MailTimeout
@@ -145,3 +147,24 @@ def field_value(driver: Driver, label: str, expected: str) -> None:
         raise ConformanceFailure(
             f"the {label} field shows {expected!r}", expected, screen.fields.get(label), _evidence(driver)
         )
+
+
+def link_opened(label: str, opened: str | None) -> str:
+    """Clicking `label` sent the browser somewhere: the address the operating system hands over."""
+    if not opened:
+        raise ConformanceFailure(f"{label} opens a link", "an address handed to the operating system", "none")
+    return opened
+
+
+def _deployment_in(address: str) -> tuple[str, str, str]:
+    """A deployment link's server, path and single-use token."""
+    parts = urlsplit(address)
+    return (parts.hostname or "", parts.path, parse_qs(parts.query).get("token", [""])[0])
+
+
+def same_deployment(qr_codes: list[str], link: str) -> None:
+    """A QR code on the screen carries the deployment that `link` carries (server, path, token)."""
+    expected = _deployment_in(link)
+    if not expected[2] or expected not in [_deployment_in(text) for text in qr_codes]:
+        shown = qr_codes or "no QR code on the screen"
+        raise ConformanceFailure("the QR code carries the same deployment as the Open MiCollab link", link, shown)

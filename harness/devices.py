@@ -6,10 +6,11 @@ import pytest
 
 from clients.adapters import NOT_APPLICABLE, Factory, declared_platforms
 from clients.driver import ClientSettings
+from clients.micollab_web import MiCollabWebClientDriver
 from clients.mitel_one_mobile import MitelOneMobile
 from clients.web import WebAppDriver
 from harness.evidence import Evidence
-from harness.recording import RecordingDriver
+from harness.recording import RecordingDriver, RecordingWebClient
 
 
 class Devices:
@@ -31,6 +32,12 @@ class Devices:
     def open_web_app(self, url: str) -> RecordingDriver:
         """The web application at `url` in the session's browser (see harness.fixtures.browser)."""
         driver = RecordingDriver(WebAppDriver(self.browser(), url), "browser")
+        self._evidence.drivers.append(driver)
+        return driver
+
+    def open_micollab_web_client(self, url: str) -> RecordingWebClient:
+        """The MiCollab Web Client at `url` in the session's browser, its links and QR codes too."""
+        driver = RecordingWebClient(MiCollabWebClientDriver(self.browser(), url), "browser")
         self._evidence.drivers.append(driver)
         return driver
 

@@ -79,3 +79,12 @@ class RecordingDriver:
         if name == "inner":  # not set yet (copying, unpickling): no recursion
             raise AttributeError(name)
         return getattr(self.inner, name)
+
+
+class RecordingWebClient(RecordingDriver):
+    """A browser driver whose link clicks (clients.micollab_web) are written down too."""
+
+    def click_link(self, label: str) -> str | None:
+        opened = self.inner.click_link(label)
+        self._record(f"click link {label!r} -> opens {opened}")
+        return opened
