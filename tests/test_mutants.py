@@ -13,6 +13,7 @@ import pytest
 
 from tests.mutants import MUTANTS
 from tests.mutants.web import WEB_MUTANTS, WebMutant
+from tests.mutants.web_client import WEB_CLIENT_MUTANTS, WebClientMutant
 
 ROOT = Path(__file__).resolve().parents[1]
 KILL_MATRIX = ROOT / "reports" / "kill-matrix.json"
@@ -50,8 +51,15 @@ def kill_matrix(tmp_path_factory) -> dict:
         app = mutant.build(tmp_path_factory.mktemp("apps"))
         return mutant.name, verdict(mutant, run_features("reference", list(mutant.breaks), out, f"--web-app={app}"))
 
+    def judge_web_client(mutant: WebClientMutant) -> tuple[str, dict]:
+        out = tmp_path_factory.mktemp(mutant.name)
+        pages = mutant.build(tmp_path_factory.mktemp("web-clients"))
+        option = f"--micollab-web-client={pages}"
+        return mutant.name, verdict(mutant, run_features("reference", list(mutant.breaks), out, option))
+
     with ThreadPoolExecutor(max_workers=2) as pool:
         judged = [*pool.map(judge, MUTANTS), *pool.map(judge_web, WEB_MUTANTS)]
+        judged += pool.map(judge_web_client, WEB_CLIENT_MUTANTS)
     matrix = {"mutants": dict(judged)}
     KILL_MATRIX.parent.mkdir(exist_ok=True)
     KILL_MATRIX.write_text(json.dumps(matrix, indent=2) + "\n")
@@ -66,7 +74,7 @@ def test_every_mutant_is_killed_by_a_conformance_failure(kill_matrix):
 
 @pytest.mark.selftest_slow
 def test_reference_client_passes_every_scenario_the_mutants_fail(tmp_path):
-    reqs = sorted({req for mutant in [*MUTANTS, *WEB_MUTANTS] for req in mutant.breaks})
+    reqs = sorted({req for mutant in [*MUTANTS, *WEB_MUTANTS, *WEB_CLIENT_MUTANTS] for req in mutant.breaks})
     summary = run_features("reference", reqs, tmp_path)
     not_passed = [s for req in reqs for s in summary["requirements"][req]["scenarios"] if s["status"] != "passed"]
     assert not not_passed, f"{not_passed}\n{(tmp_path / 'pytest-output.txt').read_text()[-4000:]}"
@@ -76,5 +84,5 @@ def test_reference_client_passes_every_scenario_the_mutants_fail(tmp_path):
 def test_every_requirement_with_a_scenario_has_a_mutant(tmp_path):
     summary = run_features("reference", [], tmp_path)
     run = {req for req, entry in summary["requirements"].items() if entry["status"] != "not-run"}
-    covered = {req for mutant in [*MUTANTS, *WEB_MUTANTS] for req in mutant.breaks}
+    covered = {req for mutant in [*MUTANTS, *WEB_MUTANTS, *WEB_CLIENT_MUTANTS] for req in mutant.breaks}
     assert run <= covered, f"requirements with scenarios but no mutant: {sorted(run - covered)}"

@@ -460,3 +460,29 @@ MUTANTS = [
     AsksForACodeAlways,
     EnterpriseOnlyWhenIntegrated,
 ]
+
+
+class IgnoresLinksWhileRunning(MiCollabClient):
+    """Started by a link it deploys; running in the background, it ignores the link handed over
+    (the MiCollab Web Client's Open MiCollab)."""
+
+    breaks = ("MC-WEB-3",)
+
+    def open_link(self, url: str) -> None:
+        if self._screen is None:
+            super().open_link(url)
+
+
+class SkipsLicenseWhenRunning(MiCollabClient):
+    """Running in the background when the link is handed over, goes straight to the password screen."""
+
+    breaks = ("MC-WEB-4",)
+
+    def open_link(self, url: str) -> None:
+        running = self._screen is not None
+        super().open_link(url)
+        if running and self.screen().name == s.LICENSE:
+            self.show_password_page()
+
+
+MUTANTS += [IgnoresLinksWhileRunning, SkipsLicenseWhenRunning]
