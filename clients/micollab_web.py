@@ -9,17 +9,16 @@ address the browser was sent to, which the caller gives the running client (`ope
 
 from __future__ import annotations
 
-import contextlib
 import io
 
 import zxingcpp
 from PIL import Image
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
 from clients.driver import Screen
-from clients.web import SETTLE_TIMEOUT, SETTLED, WebAppDriver
+from clients.web import POLL, SETTLE_TIMEOUT, WebAppDriver, xpath_text
 
 # What can be tapped beyond buttons: links by their text, images and labelled elements by name.
 READ_ELEMENTS = """
@@ -28,7 +27,6 @@ const named = el => el.matches('a[href]') ? el.innerText.trim() : (el.getAttribu
 const found = [...document.querySelectorAll('a[href], [aria-label], img[alt]')].filter(visible).map(named);
 return [...new Set(found.filter(Boolean))];
 """
-POLL = 0.05  # seconds between looks: a new tab opens in a few milliseconds
 IMAGES_DRAWN = "return [...document.images].filter(i => i.getClientRects().length).every(i => i.complete);"
 
 
@@ -39,13 +37,6 @@ class MiCollabWebClientDriver(WebAppDriver):
         shown = super().screen()
         elements = shown.elements + tuple(self._web.execute_script(READ_ELEMENTS))
         return Screen(shown.name, shown.fields, shown.buttons, elements, shown.messages)
-
-    def _settle(self) -> None:
-        """As the web application driver's, looking more often: a click here answers in milliseconds."""
-        with contextlib.suppress(TimeoutException):  # a page that never settles is left to the next check
-            WebDriverWait(self._web, SETTLE_TIMEOUT, POLL, ignored_exceptions=(WebDriverException,)).until(
-                lambda web: web.execute_script(SETTLED)
-            )
 
     def link_target(self, label: str) -> str:
         """Where the visible link called `label` points, as the browser resolves it."""
@@ -70,7 +61,7 @@ class MiCollabWebClientDriver(WebAppDriver):
         return opened
 
     def _visible_link(self, label: str):
-        links = self._web.find_elements(By.XPATH, f"//a[normalize-space()={_xpath_text(label)}]")
+        links = self._web.find_elements(By.XPATH, f"//a[normalize-space()={xpath_text(label)}]")
         return next(link for link in links if link.is_displayed())
 
     def _read_new_tab(self, tab: str) -> str:
@@ -97,7 +88,3 @@ def qr_codes_in(png: bytes) -> list[str]:
     """The text of every QR code in a PNG image (zxing-cpp)."""
     image = Image.open(io.BytesIO(png))
     return [found.text for found in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
-
-
-def _xpath_text(text: str) -> str:
-    return f'"{text}"' if '"' not in text else f"'{text}'"

@@ -77,6 +77,7 @@ return {name: heading ? text(heading) : document.title, fields, buttons, element
 
 
 SETTLE_TIMEOUT = 10.0
+POLL = 0.05  # seconds between looks: a page answers a click in milliseconds
 # A page has settled when it is loaded, is not leaving for another page (a navigation it started
 # is noted from the Navigation API's `navigate` event), none of its fetch() calls is still open
 # (counted by a script added to every document before the page's own) and no part of it says it
@@ -199,7 +200,7 @@ class WebAppDriver:
 
     def wait_for_screen(self, name: str, timeout: float) -> Screen:
         """The page called `name` once it shows (pages load and redirect on their own)."""
-        _wait_until(self._web, timeout, lambda: self._settled_screen().name.casefold() == name.casefold())
+        wait_until(self._web, timeout, lambda: self._settled_screen().name.casefold() == name.casefold())
         if self._history[-1:] != [self.screen().name]:
             self._seen()
         return self.screen()
@@ -210,7 +211,7 @@ class WebAppDriver:
     def fill(self, label: str, value: str) -> None:
         """Types into the field labelled `label`; a check box is selected for "true"."""
         self._settle()
-        field = self._web.find_element(By.XPATH, f"//input[@id=//label[normalize-space()={_xpath_text(label)}]/@for]")
+        field = self._web.find_element(By.XPATH, f"//input[@id=//label[normalize-space()={xpath_text(label)}]/@for]")
         if field.get_attribute("type") == "checkbox":
             if field.is_selected() != (value == "true"):
                 field.click()
@@ -221,7 +222,7 @@ class WebAppDriver:
 
     def press(self, label: str) -> None:
         self._settle()
-        text = _xpath_text(label)
+        text = xpath_text(label)
         found = self._web.find_elements(By.XPATH, f"//button[normalize-space()={text}] | //input[@value={text}]")
         next(element for element in found if element.is_displayed()).click()
         self._settle()
@@ -230,11 +231,11 @@ class WebAppDriver:
     def _settle(self) -> None:
         """Waits, as a user does, until the page has answered the last action (see SETTLED); a
         page that never settles is left to the check that comes next."""
-        _wait_until(self._web, SETTLE_TIMEOUT, lambda: self._web.execute_script(SETTLED))
+        wait_until(self._web, SETTLE_TIMEOUT, lambda: self._web.execute_script(SETTLED))
 
     def tap(self, element: str, times: int = 1) -> None:
         self._settle()
-        target = self._web.find_element(By.XPATH, f"//*[@aria-label={_xpath_text(element)}]")
+        target = self._web.find_element(By.XPATH, f"//*[@aria-label={xpath_text(element)}]")
         for _ in range(times):
             target.click()
         self._settle()
@@ -255,7 +256,7 @@ class WebAppDriver:
 
     def wait_for_element(self, text: str, timeout: float) -> Screen:
         """The screen once an element containing `text` shows, or as it is after `timeout`."""
-        _wait_until(self._web, timeout, lambda: any(text in e for e in self.screen().elements))
+        wait_until(self._web, timeout, lambda: any(text in e for e in self.screen().elements))
         return self.screen()
 
     def answer_permission_prompts(self, allow: bool) -> None:
@@ -279,21 +280,21 @@ class WebAppDriver:
             ]
             return not errors
 
-        _wait_until(self._web, timeout, installable)
+        wait_until(self._web, timeout, installable)
         return errors
 
     def close(self) -> None:
         """The browser stays for the next scenario, which starts from clean state."""
 
 
-def _wait_until(web: webdriver.Chrome, timeout: float, condition) -> bool:
+def wait_until(web: webdriver.Chrome, timeout: float, condition) -> bool:
     """Whether `condition()` came true within `timeout`, checked as WebDriverWait polls."""
     try:  # a page that is being replaced cannot run scripts for a moment: asked again
-        WebDriverWait(web, timeout, ignored_exceptions=(WebDriverException,)).until(lambda _: condition())
+        WebDriverWait(web, timeout, POLL, ignored_exceptions=(WebDriverException,)).until(lambda _: condition())
     except TimeoutException:
         return False
     return True
 
 
-def _xpath_text(text: str) -> str:
+def xpath_text(text: str) -> str:
     return f'"{text}"' if '"' not in text else f"'{text}'"
