@@ -17,20 +17,25 @@ def setup_url(link: SetupLink, scheme: str) -> str:
     return f"{scheme}://auth.mitel.io/password/setup/{link.token}"
 
 
-def welcome_email(link: SetupLink, scheme: str = "https") -> EmailMessage:
-    user = link.user.user
+def _email(user, subject: str, body: str) -> EmailMessage:
+    """An e-mail from no-reply@mitel.io to `user`, greeting them by name."""
     message = EmailMessage()
     message["From"], message["To"] = SENDER, formataddr((user.name, user.email))
-    message["Subject"] = WELCOME_SUBJECT
+    message["Subject"] = subject
     message["Message-ID"] = make_msgid(domain="mitel.io")
-    message.set_content(
-        f"Hello {user.name},\n\n"
+    message.set_content(f"Hello {user.name},\n\n{body}")
+    return message
+
+
+def welcome_email(link: SetupLink, scheme: str = "https") -> EmailMessage:
+    return _email(
+        link.user.user,
+        WELCOME_SUBJECT,
         f"An account has been created for you on Mitel CloudLink (account {link.user.account_id}).\n\n"
         "Set up your password to sign in:\n\n"
         f"{setup_url(link, scheme)}\n\n"
-        "This link can be used once and expires in 4 days.\n"
+        "This link can be used once and expires in 4 days.\n",
     )
-    return message
 
 
 def reset_url(reset: PasswordReset, scheme: str) -> str:
@@ -38,18 +43,13 @@ def reset_url(reset: PasswordReset, scheme: str) -> str:
 
 
 def reset_email(reset: PasswordReset, scheme: str = "https") -> EmailMessage:
-    user = reset.user.user
-    message = EmailMessage()
-    message["From"], message["To"] = SENDER, formataddr((user.name, user.email))
-    message["Subject"] = RESET_SUBJECT
-    message["Message-ID"] = make_msgid(domain="mitel.io")
-    message.set_content(
-        f"Hello {user.name},\n\n"
+    return _email(
+        reset.user.user,
+        RESET_SUBJECT,
         "We received a request to reset the password of your Mitel account.\n\n"
         f"Open this link and enter the verification code with your new password:\n\n"
         f"{reset_url(reset, scheme)}\n\n"
         f"Verification code: {reset.code}\n\n"
         "The link and the code can be used once and expire in 1 hour. If you did not ask for this, "
-        "ignore this e-mail.\n"
+        "ignore this e-mail.\n",
     )
-    return message
