@@ -201,9 +201,10 @@ class WebAppDriver:
     def wait_for_screen(self, name: str, timeout: float) -> Screen:
         """The page called `name` once it shows (pages load and redirect on their own)."""
         wait_until(self._web, timeout, lambda: self._settled_screen().name.casefold() == name.casefold())
-        if self._history[-1:] != [self.screen().name]:
-            self._seen()
-        return self.screen()
+        screen = self.screen()
+        if self._history[-1:] != [screen.name]:
+            self._history.append(screen.name)
+        return screen
 
     def _settled_screen(self) -> Screen:
         return self.screen() if self._web.execute_script(SETTLED) else Screen("")
@@ -259,14 +260,10 @@ class WebAppDriver:
         wait_until(self._web, timeout, lambda: any(text in e for e in self.screen().elements))
         return self.screen()
 
-    def answer_permission_prompts(self, allow: bool) -> None:
-        """The user's answer to the browser's own permission prompts (notifications, microphone)."""
+    def allow_permission_prompts(self) -> None:
+        """The user's Allow to the browser's own permission prompts (notifications, microphone)."""
         origin = self._web.execute_script("return location.origin;")
-        if allow:
-            command = {"permissions": PROMPTED_PERMISSIONS, "origin": origin}
-            self._web.execute_cdp_cmd("Browser.grantPermissions", command)
-        else:
-            self._web.execute_cdp_cmd("Browser.resetPermissions", {})
+        self._web.execute_cdp_cmd("Browser.grantPermissions", {"permissions": PROMPTED_PERMISSIONS, "origin": origin})
 
     def installability_errors(self, timeout: float) -> list[str]:
         """Why the browser would not offer to install the page as an app; none once it would.

@@ -21,6 +21,12 @@ SSO = TenantSettings(mitel_one_sso=True, azure_ad_integrated=True, enable_mitel_
 
 
 @pytest.fixture
+def reset_email(simulated, tenant):
+    """The e-mail "Reset your Password" sends; its absence is the web app's failure."""
+    return checks.email_received(simulated.mail, tenant.user.email, RESET_SUBJECT)
+
+
+@pytest.fixture
 def sent() -> list[tuple[str, str, str]]:
     """What the platform sent the user in this scenario: (kind, from, text)."""
     return []
@@ -166,14 +172,13 @@ def enter_email_to_reset(client, tenant):
 
 
 @when("the user opens the link in the e-mail sent to reset the password")
-def open_reset_link(client, simulated, tenant):
-    client.open_link(links(checks.email_received(simulated.mail, tenant.user.email, RESET_SUBJECT))[0])
+def open_reset_link(client, reset_email):
+    client.open_link(links(reset_email)[0])
 
 
 @when("the user enters the verification code from the e-mail and a new password")
-def enter_code_and_new_password(client, simulated, tenant):
-    code = labelled_value(simulated.mail.wait_for(tenant.user.email, RESET_SUBJECT), "Verification code")
-    client.fill("Verification code", code)
+def enter_code_and_new_password(client, reset_email, tenant):
+    client.fill("Verification code", labelled_value(reset_email, "Verification code"))
     client.fill("New password", tenant.user.new_password)
     client.fill("Confirm password", tenant.user.new_password)
 
@@ -276,7 +281,7 @@ def does_not_ask_again(client):
 
 @when("the user allows them")
 def allows_permissions(client):
-    client.answer_permission_prompts(allow=True)
+    client.allow_permission_prompts()
     client.press("Allow")
 
 

@@ -15,7 +15,7 @@ GATEWAY_ERRORS = {502, 504}
 
 
 @cache
-def _tls_context(ca_bundle: str | None) -> ssl.SSLContext:
+def tls_context(ca_bundle: str | None) -> ssl.SSLContext:
     """One TLS context per CA bundle: building one costs ~40 ms, far more than a login."""
     return ssl.create_default_context(cafile=ca_bundle)
 
@@ -34,7 +34,7 @@ class MiCollabApi:
     def __init__(self, settings: ClientSettings, scheme: str = "https") -> None:
         self._scheme = scheme
         self.http = httpx.Client(
-            proxy=settings.proxy_url, verify=_tls_context(settings.ca_bundle), timeout=settings.timeout
+            proxy=settings.proxy_url, verify=tls_context(settings.ca_bundle), timeout=settings.timeout
         )
 
     def call(self, host: str, method: str, path: str, auth: tuple[str, str | None] | None = None, **json) -> dict:

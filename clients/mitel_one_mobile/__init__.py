@@ -9,7 +9,7 @@ from __future__ import annotations
 import httpx
 
 from clients.driver import ClientSettings, Screen
-from clients.micollab.api import _tls_context
+from clients.micollab.api import tls_context
 from harness.errors import AdapterError
 
 WELCOME, LOGIN, EULA, HOME = "Welcome to Mitel One", "Mitel user login", "End User License Agreement", "Mitel One"
@@ -23,7 +23,7 @@ class MitelOneMobile:
     """Implements `clients.driver.Driver`."""
 
     def __init__(self, settings: ClientSettings) -> None:
-        verify = _tls_context(settings.ca_bundle)
+        verify = tls_context(settings.ca_bundle)
         self.http = httpx.Client(proxy=settings.proxy_url, verify=verify, timeout=settings.timeout)
         self._screen: Screen | None = None
         self._history: list[str] = []

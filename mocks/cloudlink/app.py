@@ -191,15 +191,11 @@ class CloudLinkApp:
             client_id, redirect_uri, query.get("state", ""), query["code_challenge"], query.get("nonce", ""),
             query.get("login_hint", ""), query.get("scope", ""),
         )  # fmt: skip
-        if query.get("idp") == "enterprise" and self.integrated_hint(transaction):
+        accounts = self.directory.accounts_of(transaction.login_hint)
+        if query.get("idp") == "enterprise" and accounts and accounts[0].integrated:
+            transaction.user = accounts[0]  # the hint names a user whose account federates to Azure AD
             return self.to_enterprise(transaction)
         return HTMLResponse(pages.sign_in(transaction.id, transaction.login_hint))
-
-    def integrated_hint(self, transaction) -> bool:
-        """Whether the login hint names a user whose account federates to Azure AD."""
-        accounts = self.directory.accounts_of(transaction.login_hint)
-        transaction.user = accounts[0] if accounts else None
-        return bool(accounts) and accounts[0].integrated
 
     async def submit_email(self, request: Request) -> Response:
         transaction = self.directory.transaction(request.path_params["tx"])
@@ -251,15 +247,17 @@ class CloudLinkApp:
         return self.back_to_client(transaction)
 
     def back_to_client(self, transaction) -> Response:
-        code = self.directory.finish(transaction)
-        separator = "&" if "?" in transaction.redirect_uri else "?"
-        query = urlencode({"code": code, "state": transaction.state})
-        return RedirectResponse(f"{transaction.redirect_uri}{separator}{query}", 302)
+        return self.redirect_to_client(transaction, code=self.directory.finish(transaction))
 
     def refused_to_client(self, transaction, description: str) -> Response:
-        self.directory.transactions.pop(transaction.id, None)
+        self.directory.end(transaction)
+        return self.redirect_to_client(transaction, error="access_denied", error_description=description)
+
+    @staticmethod
+    def redirect_to_client(transaction, **answer: str) -> Response:
+        """The sign-in's answer, with its `state`, to the application's redirect URI."""
         separator = "&" if "?" in transaction.redirect_uri else "?"
-        query = urlencode({"error": "access_denied", "error_description": description, "state": transaction.state})
+        query = urlencode({**answer, "state": transaction.state})
         return RedirectResponse(f"{transaction.redirect_uri}{separator}{query}", 302)
 
     # -- "Reset your Password" ---------------------------------------------------------------------

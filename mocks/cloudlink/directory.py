@@ -134,6 +134,13 @@ class CloudLinkDirectory:
         with self.lock:
             return list(self.users.get(username.strip().lower(), []))
 
+    def email_for(self, username: str) -> str:
+        """The e-mail a user name stands for: the e-mail itself, or the UPN of an Azure user."""
+        name = username.strip().lower()
+        with self.lock:
+            entries = [entry for group in self.users.values() for entry in group]
+        return next((e.user.email for e in entries if name in {e.user.email.lower(), e.user.upn.lower()}), name)
+
     def find(self, username: str, account_id: str = "") -> CloudLinkUser:
         found = [u for u in self.accounts_of(username) if not account_id or u.account_id == account_id]
         if not found:
@@ -276,9 +283,12 @@ class CloudLinkDirectory:
             raise CloudLinkError(400, "invalid_request", "This sign-in has expired. Start again from your application.")
         return found
 
-    def finish(self, transaction: Transaction) -> str:
-        """The code for a signed-in transaction, which then ends."""
+    def end(self, transaction: Transaction) -> None:
         with self.lock:
             self.transactions.pop(transaction.id, None)
+
+    def finish(self, transaction: Transaction) -> str:
+        """The code for a signed-in transaction, which then ends."""
+        self.end(transaction)
         args = (transaction.client_id, transaction.redirect_uri, transaction.code_challenge, transaction.nonce)
         return self.issue_code(transaction.user, *args, scope=transaction.scope)

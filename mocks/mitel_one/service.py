@@ -30,19 +30,10 @@ class MitelOne:
 
     # -- signing in -------------------------------------------------------------------------------
 
-    def email_of(self, username: str) -> str:
-        """The user name is the e-mail, or the UPN of an Azure user: both lead to the account."""
-        name = username.strip().lower()
-        for entries in self.cloudlink.users.values():
-            for entry in entries:
-                if name in {entry.user.email.lower(), entry.user.upn.lower()}:
-                    return entry.user.email
-        return name
-
     def identify(self, username: str, account_number: str = "") -> dict:
         """The sign-in methods of the user's account. An unknown name gets the answer a known one
         without SSO gets; a name in several accounts needs the Account Number."""
-        email = self.email_of(username)
+        email = self.cloudlink.email_for(username)  # the e-mail, or the UPN of an Azure user
         entries = self.cloudlink.accounts_of(email)
         if account_number:
             entries = [e for e in entries if e.tenant.account_number == account_number.strip()]
@@ -72,9 +63,6 @@ class MitelOne:
 
     def accept_eula(self, email: str, account_id: str = "", client_type: str = "mobile") -> None:
         self.records.accept_eula(self._key(email, account_id)[0], client_type)
-
-    def eula_accepted(self, email: str, account_id: str = "") -> bool:
-        return self.records.eula_accepted(self._key(email, account_id)[0])
 
     def send(self, email: str, kind: str, sender: str, text: str, account_id: str = "") -> int:
         """A call, message or meeting invitation for the user: stored, and notified to their

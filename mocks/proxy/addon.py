@@ -175,10 +175,6 @@ class Routing:
         flow.request.headers["X-Forwarded-Proto"] = forwarded
 
 
-recording = Recording()
-faults = Faults()
-
-
 class Streaming:
     """A server's event stream never ends while its session lasts: mitmproxy would hold it back
     until it did, so it is streamed to the client event by event."""
@@ -186,6 +182,10 @@ class Streaming:
     def responseheaders(self, flow: http.HTTPFlow) -> None:
         if flow.response.headers.get("content-type", "").startswith("text/event-stream"):
             flow.response.stream = True
+
+
+recording = Recording()
+faults = Faults()
 
 
 addons = [Control(recording, faults), Egress(), faults, Routing(), Streaming(), recording]
