@@ -74,7 +74,9 @@ def summary_statuses(client: str, out) -> dict[str, str]:
 def test_the_json_protocol_adapter_gives_the_reference_clients_verdicts(tmp_path):
     direct = summary_statuses("reference", tmp_path / "direct")
     served = summary_statuses(f"json:{sys.executable} -m clients.serve_driver reference", tmp_path / "json")
-    assert served == direct
+    differing = {req: (direct[req], served[req]) for req in direct if direct[req] != served.get(req)}
+    outputs = "\n".join((tmp_path / run / "pytest-output.txt").read_text()[-3000:] for run in ("direct", "json"))
+    assert served == direct, f"(direct, json) per requirement: {differing}\n{outputs}"
     assert "passed" in served.values()
 
 
