@@ -15,6 +15,12 @@ PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) --client=$(CLIENT) $(S
 
 .PHONY: setup conformance test lint selftest bench steps clean
 
+# Every pytest process (each xdist worker, each nested self-test run) imports the same modules:
+# with bytecode caching switched off by the environment, each one compiles them all again
+# (about a second apiece). The packages are compiled at install; the harness's own modules are
+# cached in __pycache__ (ignored by git).
+unexport PYTHONDONTWRITEBYTECODE
+
 MITMPROXY := mitmproxy==11.0.2
 
 setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed .tools/chromium.installed
@@ -23,13 +29,13 @@ $(VENV)/.installed: pyproject.toml
 	@command -v python3 >/dev/null || { echo "Python 3.11 is needed: apt-get install python3 python3-venv"; exit 1; }
 	@test -x $(PY) || python3 -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
-	@$(UV) pip install --quiet --python $(PY) -r pyproject.toml --extra dev
+	@$(UV) pip install --quiet --compile-bytecode --python $(PY) -r pyproject.toml --extra dev
 	@touch $@
 
 # mitmproxy pins versions that clash with the harness's own packages: it gets its own environment.
 .tools/proxy/.installed: $(VENV)/.installed
 	@test -x .tools/proxy/bin/python || python3 -m venv .tools/proxy
-	@$(UV) pip install --quiet --python .tools/proxy/bin/python $(MITMPROXY)
+	@$(UV) pip install --quiet --compile-bytecode --python .tools/proxy/bin/python $(MITMPROXY)
 	@touch $@
 
 # Headless Chromium and its driver from Debian, for the web applications; nothing downloads a browser.
