@@ -200,11 +200,16 @@ class WebAppDriver:
 
     def wait_for_screen(self, name: str, timeout: float) -> Screen:
         """The page called `name` once it shows (pages load and redirect on their own)."""
-        wait_until(self._web, timeout, lambda: self._settled_screen().name.casefold() == name.casefold())
-        screen = self.screen()
+        screen = self.wait_for(lambda shown: shown.name.casefold() == name.casefold(), timeout)
         if self._history[-1:] != [screen.name]:
             self._history.append(screen.name)
         return screen
+
+    def wait_for(self, shows, timeout: float) -> Screen:
+        """The settled page once `shows(screen)` holds, or the page as it is after `timeout`: a
+        click may start a navigation a moment after it returns, and pages redirect on their own."""
+        wait_until(self._web, timeout, lambda: shows(self._settled_screen()))
+        return self.screen()
 
     def _settled_screen(self) -> Screen:
         return self.screen() if self._web.execute_script(SETTLED) else Screen("")
@@ -254,11 +259,6 @@ class WebAppDriver:
     def notifications(self) -> list[str]:
         """The system notifications the page raised since it loaded."""
         return list(self._web.execute_script("return window.__harnessNotified || [];"))
-
-    def wait_for_element(self, text: str, timeout: float) -> Screen:
-        """The screen once an element containing `text` shows, or as it is after `timeout`."""
-        wait_until(self._web, timeout, lambda: any(text in e for e in self.screen().elements))
-        return self.screen()
 
     def allow_permission_prompts(self) -> None:
         """The user's Allow to the browser's own permission prompts (notifications, microphone)."""

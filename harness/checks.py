@@ -18,6 +18,13 @@ def _evidence(driver: Driver) -> str:
     return f"  screens shown: {' -> '.join(driver.history()) or '(none)'}"
 
 
+def _showing(driver: Driver, shows, timeout: float = SCREEN_TIMEOUT) -> Screen:
+    """The screen once `shows(screen)` holds, for a driver whose screens change on their own (a
+    browser's `wait_for`), waiting as long as a user would; for the others, the screen now."""
+    wait_for = getattr(driver, "wait_for", None)
+    return wait_for(shows, timeout) if wait_for else driver.screen()
+
+
 def current_screen(driver: Driver, name: str) -> Screen:
     """The screen called `name`, waiting for it as long as a user would."""
     screen = driver.wait_for_screen(name, SCREEN_TIMEOUT)
@@ -32,7 +39,7 @@ def describe_screen(screen: Screen) -> str:
 
 
 def button_offered(driver: Driver, label: str) -> None:
-    screen = driver.screen()
+    screen = _showing(driver, lambda shown: label in shown.buttons)
     if label not in screen.buttons:
         raise ConformanceFailure(
             f"{label} is offered",
@@ -49,7 +56,7 @@ def button_not_offered(driver: Driver, label: str) -> None:
 
 
 def field_offered(driver: Driver, label: str) -> None:
-    screen = driver.screen()
+    screen = _showing(driver, lambda shown: label in shown.fields)
     if label not in screen.fields:
         raise ConformanceFailure(
             f"the {label} field is shown",
@@ -65,10 +72,14 @@ def field_not_offered(driver: Driver, label: str) -> None:
         raise ConformanceFailure(f"the {label} field is not shown", "not shown", list(screen.fields), _evidence(driver))
 
 
-def shown_within(driver, text: str, timeout: float) -> None:
-    """Something mentioning `text` shows on the screen, as soon as it comes (a browser's driver)."""
-    screen = driver.wait_for_element(text, timeout)
-    if not any(text in element for element in screen.elements):
+def shown_within(driver: Driver, text: str, timeout: float) -> None:
+    """Something mentioning `text` shows on the screen, as soon as it comes."""
+
+    def mentions(screen: Screen) -> bool:
+        return any(text in element for element in screen.elements)
+
+    screen = _showing(driver, mentions, timeout)
+    if not mentions(screen):
         raise ConformanceFailure(f"the screen shows {text!r}", text, list(screen.elements), _evidence(driver))
 
 
@@ -100,8 +111,11 @@ def only_fields(driver: Driver, labels: list[str]) -> None:
 
 
 def message_contains(driver: Driver, words: str) -> None:
-    screen = driver.screen()
-    if not any(words.lower() in message.lower() for message in screen.messages):
+    def says(screen: Screen) -> bool:
+        return any(words.lower() in message.lower() for message in screen.messages)
+
+    screen = _showing(driver, says)
+    if not says(screen):
         raise ConformanceFailure(f"the client says {words!r}", words, list(screen.messages), _evidence(driver))
 
 
