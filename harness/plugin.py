@@ -6,6 +6,8 @@ Reporting lives here, on pytest and pytest-bdd hooks, never in steps.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import random
 from pathlib import Path
 
@@ -64,6 +66,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    skip_last_collection()
     worker = getattr(config, "workerinput", None)
     seed = worker["harness_seed"] if worker else config.option.seed
     config.harness_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
@@ -75,6 +78,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(ConformanceReporter(config), "harness-conformance-reporter")
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(SeedToWorkers(), "harness-seed-to-workers")
+
+
+def skip_last_collection() -> None:
+    """At exit Python collects garbage once more over every object the run made: about a second
+    after a few hundred scenarios, in each worker, while the controller waits. Everything the
+    harness writes is closed by then, so the objects are frozen out of that last collection."""
+    atexit.unregister(gc.freeze)  # once per process, however many runs it holds (self-tests)
+    atexit.register(gc.freeze)
 
 
 class SeedToWorkers:

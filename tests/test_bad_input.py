@@ -4,6 +4,7 @@ requirements, busy ports, mocks that die. Each runs a small project of its own i
 from __future__ import annotations
 
 import socket
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ KILLERS = {
     "the MiCollab server dies": ("simulated.network.stop()", "*HarnessError: the network mock server stopped*"),
     "the proxy dies": (
         "simulated.proxy._process.kill()\n    simulated.proxy._process.wait()",
-        "*HarnessError: the proxy (mitmdump) is not running*",
+        "*HarnessError: the proxy (mitmproxy) is not running*",
     ),
 }
 
@@ -144,9 +145,16 @@ def test_a_fault_does_not_outlive_its_scenario(project):
 
 def test_a_missing_mitmproxy_says_how_to_install_it(project):
     project.makefile(".feature", qa=GOOD_FEATURE.format(req="MC-CODE-1"))
-    project._monkeypatch.setenv("HARNESS_MITMDUMP", "/nonexistent/mitmdump")
+    project._monkeypatch.setenv("HARNESS_PROXY_PYTHON", "/nonexistent/python")
     result = run(project)
-    result.stdout.fnmatch_lines(["*HARNESS_MITMDUMP names /nonexistent/mitmdump, which does not exist*"])
+    result.stdout.fnmatch_lines(["*HARNESS_PROXY_PYTHON names /nonexistent/python, which does not exist*"])
+
+
+def test_a_python_without_mitmproxy_is_named(project):
+    project.makefile(".feature", qa=GOOD_FEATURE.format(req="MC-CODE-1"))
+    project._monkeypatch.setenv("HARNESS_PROXY_PYTHON", sys.executable)  # the harness's own has none
+    result = run(project)
+    result.stdout.fnmatch_lines([f"*mitmproxy is not installed for {sys.executable}*"])
 
 
 def test_malformed_gherkin_names_the_file_and_line(project):

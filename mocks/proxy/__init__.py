@@ -1,7 +1,7 @@
 """The simulated network: mitmproxy at the real host names, TLS with a CA made per run.
 
-`addon.py` runs inside mitmdump (its own virtual environment); `process.py` starts and talks to
-it from the harness.
+`serve.py` runs mitmproxy with the addons of `addon.py` (in its own virtual environment);
+`process.py` starts it and talks to it from the harness.
 """
 
 from mocks.proxy.process import CONTROL_HOST, Proxy, ProxyNotInstalled

@@ -1,5 +1,5 @@
-"""The mitmproxy addon that makes the simulated network: run by `mitmdump -s` in the proxy's own
-virtual environment, so it imports only mitmproxy and the standard library.
+"""The mitmproxy addons that make the simulated network: loaded by `serve.py` in the proxy's own
+virtual environment, so they import only mitmproxy and the standard library.
 
 One class per concern, in the order they see a request:
   Control  - answers the harness at http://proxy.harness.test (flows, faults, readiness)
@@ -39,7 +39,7 @@ class Recording:
 
     def __init__(self) -> None:
         self.flows: list[dict] = []
-        self.originals: list[http.HTTPFlow] = []  # as the client sent them, for HAR
+        self.originals: list[http.HTTPFlow] = []  # for HAR, made only when asked for
         self._seq = itertools.count(1)
 
     def load(self, loader) -> None:
@@ -49,7 +49,7 @@ class Recording:
     def response(self, flow: http.HTTPFlow) -> None:
         if flow.metadata.get("original_host") != CONTROL_HOST:
             self.flows.append(self.record(flow))
-            self.originals.append(self.as_sent(flow))
+            self.originals.append(flow)
 
     error = response
 
@@ -64,7 +64,7 @@ class Recording:
 
     def har(self, since: int) -> dict:
         chosen = [f for record, f in zip(self.flows, self.originals, strict=True) if record["seq"] > since]
-        return SaveHar().make_har(chosen)
+        return SaveHar().make_har([self.as_sent(f) for f in chosen])
 
     def record(self, flow: http.HTTPFlow) -> dict:
         request = flow.request

@@ -1,4 +1,5 @@
-"""Starts mitmdump with the harness addon, once per test session, and talks to its Control API."""
+"""Starts the proxy (mitmproxy with the harness's addons, `serve.py`) once per test session, and
+talks to its Control API."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from harness.errors import HarnessError
 from mocks.netutil import LOOPBACK, free_port
 
 CONTROL_HOST = "proxy.harness.test"
-ADDON = Path(__file__).with_name("addon.py")
+SERVE = Path(__file__).with_name("serve.py")
 PROJECT = Path(__file__).resolve().parents[2]
-DEFAULT_MITMDUMP = PROJECT / ".tools" / "proxy" / "bin" / "mitmdump"
+DEFAULT_PYTHON = PROJECT / ".tools" / "proxy" / "bin" / "python"
 START_TIMEOUT = 20.0
 
 
@@ -26,18 +27,18 @@ class ProxyNotInstalled(HarnessError):
     pass
 
 
-def mitmdump_path() -> Path:
-    """HARNESS_MITMDUMP, else the one `make setup` installs, else one on PATH."""
-    configured = os.environ.get("HARNESS_MITMDUMP")
+def proxy_python() -> Path:
+    """HARNESS_PROXY_PYTHON, else the environment `make setup` makes for mitmproxy."""
+    configured = os.environ.get("HARNESS_PROXY_PYTHON")
     if configured and not Path(configured).exists():
-        raise ProxyNotInstalled(f"HARNESS_MITMDUMP names {configured}, which does not exist")
-    for candidate in (configured, DEFAULT_MITMDUMP, shutil.which("mitmdump")):
-        if candidate and Path(candidate).exists():
-            return Path(candidate)
-    raise ProxyNotInstalled(
-        "mitmproxy is not installed: run `make setup` (it installs mitmproxy in .tools/proxy), "
-        "or set HARNESS_MITMDUMP to a mitmdump binary"
-    )
+        raise ProxyNotInstalled(f"HARNESS_PROXY_PYTHON names {configured}, which does not exist")
+    candidate = Path(configured) if configured else DEFAULT_PYTHON
+    if not candidate.exists():
+        raise ProxyNotInstalled(
+            "mitmproxy is not installed: run `make setup` (it installs mitmproxy in .tools/proxy), "
+            "or set HARNESS_PROXY_PYTHON to a Python that has mitmproxy 11"
+        )
+    return candidate
 
 
 class Proxy:
@@ -45,15 +46,11 @@ class Proxy:
         self._confdir = Path(tempfile.mkdtemp(prefix="harness-proxy-"))
         self.port = free_port()
         self._command = [
-            str(mitmdump_path()),
-            *("--listen-host", LOOPBACK, "--listen-port", str(self.port)),
-            *("--set", f"confdir={self._confdir}", "--set", "connection_strategy=lazy"),
-            *("--set", "termlog_verbosity=warn", "--set", "flow_detail=0"),
-            *("-s", str(ADDON)),
-            *("--set", f"harness_hosts={','.join(host_patterns)}"),
-            *("--set", f"harness_upstream={LOOPBACK}:{upstream_port}"),
+            *(str(proxy_python()), str(SERVE)),
+            *("--listen-host", LOOPBACK, "--listen-port", str(self.port), "--confdir", str(self._confdir)),
+            *("--hosts", ",".join(host_patterns), "--upstream", f"{LOOPBACK}:{upstream_port}"),
         ]
-        self._log = self._confdir / "mitmdump.log"
+        self._log = self._confdir / "proxy.log"
         self._process: subprocess.Popen | None = None
         self._control: httpx.Client | None = None
         self.high_water = 0  # the last flow this process has read: flows after it are new
@@ -72,7 +69,7 @@ class Proxy:
         return self
 
     def launch(self) -> None:
-        """Starts mitmdump without waiting: it boots (about a second) while the mocks start."""
+        """Starts the proxy without waiting: it boots while the mocks start."""
         with self._log.open("w") as log:
             self._process = subprocess.Popen(self._command, stdout=log, stderr=subprocess.STDOUT)
 
@@ -94,7 +91,7 @@ class Proxy:
     def check(self) -> None:
         if self._process is None or self._process.poll() is not None:
             code = self._process.returncode if self._process else None
-            raise HarnessError(f"the proxy (mitmdump) is not running (exit code {code}): {self.log_tail()}")
+            raise HarnessError(f"the proxy (mitmproxy) is not running (exit code {code}): {self.log_tail()}")
 
     def log_tail(self) -> str:
         return self._log.read_text()[-2000:] if self._log.exists() else "(no log)"

@@ -1,0 +1,64 @@
+"""The proxy process: mitmproxy's Master with only the addons a simulated network needs, run
+by the proxy's own Python (`.tools/proxy/bin/python serve.py ...`).
+
+Why not `mitmdump -s addon.py`: mitmdump loads some thirty default addons (playback, map
+local, sticky cookies, anticache ...), and mitmproxy hands every event of every flow to each
+of them. None of them is used here; with them, the proxy spent about a quarter of its time
+dispatching events nobody handles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+
+try:
+    from mitmproxy import options
+    from mitmproxy.addons import core, errorcheck, next_layer, proxyserver, tlsconfig
+    from mitmproxy.master import Master
+except ImportError as missing:  # the harness reads this from the log and names the Python it ran
+    sys.exit(f"mitmproxy is not installed for {sys.executable}: {missing}")
+
+import addon  # the harness's addons, next to this file
+
+
+def arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--listen-host", required=True)
+    parser.add_argument("--listen-port", type=int, required=True)
+    parser.add_argument("--confdir", required=True, help="where the CA is made and kept")
+    parser.add_argument("--hosts", required=True, help="comma-separated host patterns the mocks answer for")
+    parser.add_argument("--upstream", required=True, help="host:port of the loopback network front")
+    return parser.parse_args(argv)
+
+
+async def serve(args: argparse.Namespace) -> None:
+    opts = options.Options()
+    master = Master(opts, with_termlog=True)
+    master.addons.add(
+        core.Core(),
+        proxyserver.Proxyserver(),
+        next_layer.NextLayer(),
+        tlsconfig.TlsConfig(),
+        errorcheck.ErrorCheck(),
+        *addon.addons,
+    )
+    opts.update(  # once the addons that declare these options are in
+        listen_host=args.listen_host,
+        listen_port=args.listen_port,
+        confdir=args.confdir,
+        connection_strategy="lazy",
+        termlog_verbosity="warn",
+        harness_hosts=args.hosts,
+        harness_upstream=args.upstream,
+    )
+    loop = asyncio.get_running_loop()
+    for stop in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(stop, master.shutdown)
+    await master.run()
+
+
+if __name__ == "__main__":
+    asyncio.run(serve(arguments(sys.argv[1:])))
