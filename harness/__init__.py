@@ -1,8 +1,9 @@
 """The harness's own machinery: requirement catalogue, pytest plugin, reports."""
 
-# Everything a test folder loads to run the features: plugin, fixtures, then step modules.
-PYTEST_PLUGINS = [
-    "harness.plugin",
+# What a test folder loads to run the features: the plugin. It loads the fixtures and step modules
+# below itself, wherever scenarios run (not in xdist's controller, which only hands them out).
+PYTEST_PLUGINS = ["harness.plugin"]
+SCENARIO_PLUGINS = [
     "harness.fixtures",
     "steps.common",
     "steps.mail",

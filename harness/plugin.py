@@ -17,7 +17,7 @@ from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 
 from clients.adapters import NOT_APPLICABLE, declared_capabilities, load_factory
 from clients.remote_webdriver import remote_url
-from harness import evidence
+from harness import SCENARIO_PLUGINS, evidence
 from harness.allure_links import SCENARIO_LABEL
 from harness.catalogue import load, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
@@ -76,8 +76,19 @@ def pytest_configure(config: pytest.Config) -> None:
     except AdapterError as exc:
         raise pytest.UsageError(str(exc)) from exc
     config.pluginmanager.register(ConformanceReporter(config), "harness-conformance-reporter")
+    if runs_scenarios(config):
+        for module in SCENARIO_PLUGINS:
+            config.pluginmanager.import_plugin(module)
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(SeedToWorkers(), "harness-seed-to-workers")
+
+
+def runs_scenarios(config: pytest.Config) -> bool:
+    """False only in xdist's controller, which hands scenarios to its workers and collects none
+    (xdist's own test, plus --collect-only, which it leaves to the controller). Importing the
+    mocks, clients and steps there would delay every worker's start by about 0.3 s."""
+    distributing = config.getoption("dist", "no") != "no" and not config.option.collectonly
+    return hasattr(config, "workerinput") or not distributing
 
 
 def skip_last_collection() -> None:

@@ -14,14 +14,14 @@ from lxml.html import builder as E
 from pytest_bdd.parser import FeatureParser
 from pytest_bdd.steps import step_function_context_registry
 
-from harness import PYTEST_PLUGINS
+from harness import SCENARIO_PLUGINS
 from harness.catalogue import req_ids_of_tags
 
 FEATURES = Path(__file__).resolve().parents[1] / "features"
 
 
 def step_contexts() -> list:
-    for module in PYTEST_PLUGINS:
+    for module in SCENARIO_PLUGINS:
         if module.startswith("steps."):
             importlib.import_module(module)
     ours = [c for c in step_function_context_registry.values() if c.step_func.__module__.startswith("steps.")]
@@ -54,7 +54,7 @@ def usage(contexts: list) -> dict[int, dict]:
 def parameter_types() -> dict[str, str]:
     """The custom parameter types the step modules declare (`EXTRA_TYPES`), by name."""
     found = {}
-    for module in PYTEST_PLUGINS:
+    for module in SCENARIO_PLUGINS:
         if module.startswith("steps."):
             types = getattr(importlib.import_module(module), "EXTRA_TYPES", {})
             found |= {name: converter.pattern for name, converter in types.items()}
