@@ -85,9 +85,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def runs_scenarios(config: pytest.Config) -> bool:
     """False only in xdist's controller, which hands scenarios to its workers and collects none
-    (xdist's own test, plus --collect-only, which it leaves to the controller). Importing the
-    mocks, clients and steps there would delay every worker's start by about 0.3 s."""
-    distributing = config.getoption("dist", "no") != "no" and not config.option.collectonly
+    (xdist's own test for distributing, and --collect-only, which it leaves to the controller).
+    Importing the mocks, clients and steps there would delay every worker's start by about 0.3 s."""
+    distributing = config.getoption("dist", "no") != "no" and bool(config.getoption("tx", None))
+    distributing = distributing and not config.option.collectonly
     return hasattr(config, "workerinput") or not distributing
 
 

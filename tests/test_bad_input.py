@@ -59,6 +59,13 @@ def test_a_scenario_written_from_known_steps_runs_with_no_python(project):
     run(project).assert_outcomes(passed=1)
 
 
+# xdist's controller loads no steps: each way of (not) distributing must still find them.
+@pytest.mark.parametrize("xdist", [("-n", "2"), ("-n", "0"), ("--dist", "load"), ("-p", "no:xdist")], ids=" ".join)
+def test_the_steps_are_found_however_xdist_is_asked(project, xdist):
+    project.makefile(".feature", qa=GOOD_FEATURE.format(req="MC-CODE-1"))
+    run(project, *xdist).assert_outcomes(passed=1)
+
+
 def test_an_unknown_requirement_tag_stops_the_run_with_its_scenario(project):
     project.makefile(".feature", qa=FEATURE.format(req="MC-NOPE-9"))
     result = run(project)
