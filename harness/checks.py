@@ -39,14 +39,7 @@ def describe_screen(screen: Screen) -> str:
 
 
 def button_offered(driver: Driver, label: str) -> None:
-    screen = _showing(driver, lambda shown: label in shown.buttons)
-    if label not in screen.buttons:
-        raise ConformanceFailure(
-            f"{label} is offered",
-            f"a {label} button",
-            f"{describe_screen(screen)} with {list(screen.buttons)}",
-            _evidence(driver),
-        )
+    _offered(driver, label, "buttons", f"{label} is offered", f"a {label} button")
 
 
 def button_not_offered(driver: Driver, label: str) -> None:
@@ -56,14 +49,20 @@ def button_not_offered(driver: Driver, label: str) -> None:
 
 
 def field_offered(driver: Driver, label: str) -> None:
-    screen = _showing(driver, lambda shown: label in shown.fields)
-    if label not in screen.fields:
-        raise ConformanceFailure(
-            f"the {label} field is shown",
-            label,
-            f"{describe_screen(screen)} with {list(screen.fields)}",
-            _evidence(driver),
-        )
+    _offered(driver, label, "fields", f"the {label} field is shown", label)
+
+
+def fill_offered(driver: Driver, label: str, value: str) -> None:
+    """Fills a field once it is shown: a field the client never shows is its failure to conform."""
+    field_offered(driver, label)
+    driver.fill(label, value)
+
+
+def _offered(driver: Driver, label: str, kind: str, check: str, expected: str) -> None:
+    screen = _showing(driver, lambda shown: label in getattr(shown, kind))
+    if label not in getattr(screen, kind):
+        found = f"{describe_screen(screen)} with {list(getattr(screen, kind))}"
+        raise ConformanceFailure(check, expected, found, _evidence(driver))
 
 
 def field_not_offered(driver: Driver, label: str) -> None:

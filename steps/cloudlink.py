@@ -66,8 +66,7 @@ def email_auto_populated(client, tenant):
 @when("the user enters the CloudLink password on the CloudLink Authorization page")
 def enter_cloudlink_password(client, tenant):
     checks.current_screen(client, "CloudLink Authorization")
-    checks.field_offered(client, "Password")
-    client.fill("Password", tenant.user.cloudlink_password)
+    checks.fill_offered(client, "Password", tenant.user.cloudlink_password)
 
 
 @then(parsers.parse('the browser says "{words}"'))

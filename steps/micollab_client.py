@@ -124,8 +124,7 @@ def open_application(client):
 
 @when("the user pastes the authentication code provided in the deployment e-mail")
 def paste_authentication_code(client, authentication_code):
-    checks.field_offered(client, "Authentication Code")
-    client.fill("Authentication Code", authentication_code)
+    checks.fill_offered(client, "Authentication Code", authentication_code)
 
 
 @when(step("the user clicks {button:Button} on the {screen} screen"))
@@ -144,14 +143,12 @@ def click(client, button):
 
 @when("the user enters the password provided in the welcome e-mail message")
 def enter_welcome_password(client, welcome_password):
-    checks.field_offered(client, "Password")
-    client.fill("Password", welcome_password)
+    checks.fill_offered(client, "Password", welcome_password)
 
 
 @when("the user enters a wrong password")
 def enter_wrong_password(client, welcome_password):
-    checks.field_offered(client, "Password")
-    client.fill("Password", welcome_password[::-1] + "!")
+    checks.fill_offered(client, "Password", welcome_password[::-1] + "!")
 
 
 @when(step("the user enters a wrong password {count:d} times"))
@@ -163,14 +160,12 @@ def enter_wrong_password_repeatedly(client, welcome_password, count):
 
 @when(step("the user enters the {identifier:Identifier} from the MiCollab welcome e-mail"))
 def enter_username(client, welcome_email, identifier):
-    checks.field_offered(client, USERNAME_FIELD)
-    client.fill(USERNAME_FIELD, labelled_value(welcome_email, identifier))
+    checks.fill_offered(client, USERNAME_FIELD, labelled_value(welcome_email, identifier))
 
 
 @when("the user enters the User Principal Name from Azure AD")
 def enter_upn(client, tenant):
-    checks.field_offered(client, USERNAME_FIELD)
-    client.fill(USERNAME_FIELD, tenant.user.upn)
+    checks.fill_offered(client, USERNAME_FIELD, tenant.user.upn)
 
 
 @when(step("the user taps the Mitel logo {times:d} times"))

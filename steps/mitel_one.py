@@ -105,38 +105,32 @@ def open_mitel_one(client):
 
 @when(step("the user enters the {name:UserName} as the user name"))
 def enter_user_name(client, tenant, name):
-    checks.field_offered(client, "User name")
-    client.fill("User name", tenant.user.email if name == "e-mail id" else tenant.user.upn)
+    checks.fill_offered(client, "User name", tenant.user.email if name == "e-mail id" else tenant.user.upn)
 
 
 @when("the user enters the Account Number received in the welcome email")
 def enter_account_number(client, tenant):
-    checks.field_offered(client, "Account Number")
-    client.fill("Account Number", tenant.account_number)
+    checks.fill_offered(client, "Account Number", tenant.account_number)
 
 
 @when("the user enters a wrong Account Number")
 def enter_wrong_account_number(client, tenant):
-    checks.field_offered(client, "Account Number")
-    client.fill("Account Number", tenant.account_number[::-1] + "0")
+    checks.fill_offered(client, "Account Number", tenant.account_number[::-1] + "0")
 
 
 @when("the user enters the password specified while registering in the Password field")
 def enter_registration_password(client, tenant):
-    checks.field_offered(client, "Password")
-    client.fill("Password", tenant.user.cloudlink_password)
+    checks.fill_offered(client, "Password", tenant.user.cloudlink_password)
 
 
 @when("the user enters a wrong password in the Password field")
 def enter_wrong_mitel_one_password(client, tenant):
-    checks.field_offered(client, "Password")
-    client.fill("Password", tenant.user.cloudlink_password + "-wrong")
+    checks.fill_offered(client, "Password", tenant.user.cloudlink_password + "-wrong")
 
 
 @when("the user enters the new password in the Password field")
 def enter_new_password(client, tenant):
-    checks.field_offered(client, "Password")
-    client.fill("Password", tenant.user.new_password)
+    checks.fill_offered(client, "Password", tenant.user.new_password)
 
 
 @when("the user logs in to the Mitel One web application with the password")
@@ -146,8 +140,7 @@ def log_in_with_password(client, tenant):
 
 @when("the user selects the check box to accept the end user agreement")
 def select_eula_check_box(client):
-    checks.field_offered(client, ACCEPT)
-    client.fill(ACCEPT, "true")
+    checks.fill_offered(client, ACCEPT, "true")
 
 
 @when("the user accepts the end user agreement")
@@ -167,8 +160,7 @@ def logs_out(client):
 
 @when("the user enters the e-mail id in the Email field")
 def enter_email_to_reset(client, tenant):
-    checks.field_offered(client, "Email")
-    client.fill("Email", tenant.user.email)
+    checks.fill_offered(client, "Email", tenant.user.email)
 
 
 @when("the user opens the link in the e-mail sent to reset the password")
