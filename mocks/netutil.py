@@ -34,7 +34,7 @@ def listening_socket(port: int = 0) -> socket.socket:
 
 
 def free_port() -> int:
-    """A port free right now, for servers that insist on binding themselves (aiosmtpd)."""
+    """A port free right now, for servers that insist on binding themselves (a chromedriver)."""
     with listening_socket() as sock:
         return sock.getsockname()[1]
 

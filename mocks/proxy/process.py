@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 import httpx
 
 from harness.errors import HarnessError
-from mocks.netutil import LOOPBACK, free_port
+from mocks.netutil import LOOPBACK
 
 CONTROL_HOST = "proxy.harness.test"
 SERVE = Path(__file__).with_name("serve.py")
@@ -44,10 +43,11 @@ def proxy_python() -> Path:
 class Proxy:
     def __init__(self, upstream_port: int, host_patterns: list[str]) -> None:
         self._confdir = Path(tempfile.mkdtemp(prefix="harness-proxy-"))
-        self.port = free_port()
+        self._port_file = self._confdir / "port"
+        self.port = 0  # known once it listens
         self._command = [
             *(str(proxy_python()), str(SERVE)),
-            *("--listen-host", LOOPBACK, "--listen-port", str(self.port), "--confdir", str(self._confdir)),
+            *("--listen-host", LOOPBACK, "--port-file", str(self._port_file), "--confdir", str(self._confdir)),
             *("--hosts", ",".join(host_patterns), "--upstream", f"{LOOPBACK}:{upstream_port}"),
         ]
         self._log = self._confdir / "proxy.log"
@@ -78,11 +78,12 @@ class Proxy:
         self._control = httpx.Client(proxy=self.url, base_url=f"http://{CONTROL_HOST}", timeout=10)
 
     def _wait_for_port(self) -> None:
-        """Until the port accepts and the CA exists: a condition with a deadline, not a sleep."""
+        """Until it says which port it listens on and the CA exists: a condition with a deadline."""
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             self.check()
-            if self.ca_path.exists() and _accepts(self.port):
+            if self.ca_path.exists() and self._port_file.exists():
+                self.port = int(self._port_file.read_text())
                 return
             time.sleep(0.02)
         self.stop()
@@ -133,9 +134,3 @@ class Proxy:
             except subprocess.TimeoutExpired:
                 self._process.kill()
         shutil.rmtree(self._confdir, ignore_errors=True)
-
-
-def _accepts(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.settimeout(0.2)
-        return sock.connect_ex((LOOPBACK, port)) == 0

@@ -14,6 +14,7 @@ import asyncio
 import gc
 import signal
 import sys
+from pathlib import Path
 
 try:
     from mitmproxy import options
@@ -28,27 +29,35 @@ import addon  # the harness's addons, next to this file
 def arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--listen-host", required=True)
-    parser.add_argument("--listen-port", type=int, required=True)
+    parser.add_argument("--port-file", required=True, help="where the port it listens on is written")
     parser.add_argument("--confdir", required=True, help="where the CA is made and kept")
     parser.add_argument("--hosts", required=True, help="comma-separated host patterns the mocks answer for")
     parser.add_argument("--upstream", required=True, help="host:port of the loopback network front")
     return parser.parse_args(argv)
 
 
+class ReportPort:
+    """Listening on port 0, the proxy tells the harness which port it got, once it listens: a
+    port chosen first and bound later could be taken in between (by the SMTP mock, once)."""
+
+    def __init__(self, server: proxyserver.Proxyserver, path: str) -> None:
+        self.server, self.path = server, Path(path)
+
+    def running(self) -> None:
+        written = self.path.with_suffix(".tmp")
+        written.write_text(str(self.server.listen_addrs()[0][1]))
+        written.replace(self.path)  # whole or not at all: the harness may read it at any moment
+
+
 async def serve(args: argparse.Namespace) -> None:
     opts = options.Options()
     master = Master(opts, with_termlog=True)
-    master.addons.add(
-        core.Core(),
-        proxyserver.Proxyserver(),
-        next_layer.NextLayer(),
-        tlsconfig.TlsConfig(),
-        errorcheck.ErrorCheck(),
-        *addon.addons,
-    )
+    server = proxyserver.Proxyserver()
+    master.addons.add(core.Core(), server, next_layer.NextLayer(), tlsconfig.TlsConfig(), errorcheck.ErrorCheck())
+    master.addons.add(*addon.addons, ReportPort(server, args.port_file))
     opts.update(  # once the addons that declare these options are in
         listen_host=args.listen_host,
-        listen_port=args.listen_port,
+        listen_port=0,
         confdir=args.confdir,
         connection_strategy="lazy",
         termlog_verbosity="warn",
