@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from harness.errors import AdapterError
+
 
 @dataclass(frozen=True)
 class Screen:
@@ -22,6 +24,36 @@ class Screen:
     buttons: tuple[str, ...] = ()
     elements: tuple[str, ...] = ()
     messages: tuple[str, ...] = ()
+
+
+class ScreenKeeper:
+    """The screens an in-process client shows: the current one and the names of those it showed.
+    `APP` names the application in the error of a client that is not open."""
+
+    APP = "the application"
+
+    def __init__(self) -> None:
+        self._screen: Screen | None = None
+        self._history: list[str] = []
+
+    def screen(self) -> Screen:
+        if self._screen is None:
+            raise AdapterError(f"{self.APP} is not open")
+        return self._screen
+
+    def history(self) -> list[str]:
+        return list(self._history)
+
+    def wait_for_screen(self, name: str, timeout: float) -> Screen:
+        return self.screen()  # in-process: every action has finished when it returns
+
+    def show(self, screen: Screen) -> None:
+        self._screen = screen
+        self._history.append(screen.name)
+
+    def replace_screen(self, screen: Screen) -> None:
+        """The same screen, changed (a field typed into): not a new screen in the history."""
+        self._screen = screen
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,12 @@ from harness.catalogue import req_ids_of_tags
 FEATURES = Path(__file__).resolve().parents[1] / "features"
 
 
+def step_modules() -> list:
+    return [importlib.import_module(name) for name in SCENARIO_PLUGINS if name.startswith("steps.")]
+
+
 def step_contexts() -> list:
-    for module in SCENARIO_PLUGINS:
-        if module.startswith("steps."):
-            importlib.import_module(module)
+    step_modules()  # importing them registers their steps
     ours = [c for c in step_function_context_registry.values() if c.step_func.__module__.startswith("steps.")]
     return sorted(ours, key=lambda c: (c.step_func.__module__, c.parser.name))
 
@@ -54,10 +56,9 @@ def usage(contexts: list) -> dict[int, dict]:
 def parameter_types() -> dict[str, str]:
     """The custom parameter types the step modules declare (`EXTRA_TYPES`), by name."""
     found = {}
-    for module in SCENARIO_PLUGINS:
-        if module.startswith("steps."):
-            types = getattr(importlib.import_module(module), "EXTRA_TYPES", {})
-            found |= {name: converter.pattern for name, converter in types.items()}
+    for module in step_modules():
+        types = getattr(module, "EXTRA_TYPES", {})
+        found |= {name: converter.pattern for name, converter in types.items()}
     return found
 
 

@@ -11,7 +11,7 @@ import binascii
 import contextlib
 from urllib.parse import parse_qs, urlsplit
 
-from clients.driver import ClientSettings, Screen
+from clients.driver import ClientSettings, Screen, ScreenKeeper
 from clients.micollab import screens as s
 from clients.micollab.api import ApiError, MiCollabApi
 from clients.micollab.cloudlink import CloudLinkSignIn
@@ -20,14 +20,15 @@ from harness.errors import AdapterError
 DEPLOY_PATH = "/micollab/deploy"
 
 
-class MiCollabClient:
+class MiCollabClient(ScreenKeeper):
     """Implements `clients.driver.Driver` in-process; talks to the MiCollab server only over HTTP."""
 
+    APP = "the MiCollab Client application"
+
     def __init__(self, settings: ClientSettings) -> None:
+        super().__init__()
         self.settings = settings
         self.api = MiCollabApi(settings)
-        self._screen: Screen | None = None
-        self._history: list[str] = []
         self.server: str | None = settings.server_host
         self.username: str | None = None  # who logs in: set by a deployment or typed by the user
         self.deployment_session: str | None = None
@@ -49,17 +50,6 @@ class MiCollabClient:
             raise AdapterError(f"the MiCollab Client does not handle the link {url}")
         self.open_app()
         self.deploy(parts.hostname or "", token)
-
-    def screen(self) -> Screen:
-        if self._screen is None:
-            raise AdapterError("the MiCollab Client application is not open")
-        return self._screen
-
-    def history(self) -> list[str]:
-        return list(self._history)
-
-    def wait_for_screen(self, name: str, timeout: float) -> Screen:
-        return self.screen()  # in-process: every action has finished when it returns
 
     def fill(self, label: str, value: str) -> None:
         if self.cloudlink.showing():
@@ -238,14 +228,6 @@ class MiCollabClient:
 
     def show_manual_login(self) -> None:
         self.show(Screen(s.MANUAL_LOGIN, {s.SERVER_HOSTNAME_FIELD: "", s.MANUAL_LOGIN_ID_FIELD: ""}, (s.NEXT,)))
-
-    def replace_screen(self, screen: Screen) -> None:
-        """The same screen, changed (a field typed into): not a new screen in the history."""
-        self._screen = screen
-
-    def show(self, screen: Screen) -> None:
-        self._screen = screen
-        self._history.append(screen.name)
 
     def show_api_error(self, error: ApiError, host: str | None = None) -> None:
         minutes = max(1, -(-error.retry_after // 60))

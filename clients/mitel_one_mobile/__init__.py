@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import httpx
 
-from clients.driver import ClientSettings, Screen
+from clients.driver import ClientSettings, Screen, ScreenKeeper
 from clients.micollab.api import tls_context
 from harness.errors import AdapterError
 
@@ -19,14 +19,15 @@ CLOUDLINK_TOKEN = "https://authentication.api.mitel.io/2017-09-01/token"
 CLIENT_ID = "mitel-one-mobile"
 
 
-class MitelOneMobile:
+class MitelOneMobile(ScreenKeeper):
     """Implements `clients.driver.Driver`."""
 
+    APP = "the Mitel One mobile application"
+
     def __init__(self, settings: ClientSettings) -> None:
+        super().__init__()
         verify = tls_context(settings.ca_bundle)
         self.http = httpx.Client(proxy=settings.proxy_url, verify=verify, timeout=settings.timeout)
-        self._screen: Screen | None = None
-        self._history: list[str] = []
         self.email = ""
 
     # -- the driver interface -------------------------------------------------------------------
@@ -37,17 +38,6 @@ class MitelOneMobile:
     def open_link(self, url: str) -> None:
         raise AdapterError(f"the Mitel One mobile client does not handle the link {url}")
 
-    def screen(self) -> Screen:
-        if self._screen is None:
-            raise AdapterError("the Mitel One mobile application is not open")
-        return self._screen
-
-    def history(self) -> list[str]:
-        return list(self._history)
-
-    def wait_for_screen(self, name: str, timeout: float) -> Screen:
-        return self.screen()  # in-process: every action has finished when it returns
-
     def fill(self, label: str, value: str) -> None:
         current = self.screen()
         if label not in current.fields:
@@ -55,7 +45,7 @@ class MitelOneMobile:
         fields, buttons = {**current.fields, label: value}, current.buttons
         if current.name == EULA:  # CONFIRM is possible once the box is checked
             buttons = ("CONFIRM",) if fields[ACCEPT] == "true" else ()
-        self._screen = Screen(current.name, fields, buttons, current.elements, current.messages)
+        self.replace_screen(Screen(current.name, fields, buttons, current.elements, current.messages))
 
     def press(self, label: str) -> None:
         current = self.screen()
@@ -82,16 +72,12 @@ class MitelOneMobile:
 
     # -- the behaviours -------------------------------------------------------------------------
 
-    def show(self, screen: Screen) -> None:
-        self._screen = screen
-        self._history.append(screen.name)
-
     def sign_in(self, password: str) -> None:
         form = {"grant_type": "password", "username": self.email, "password": password, "client_id": CLIENT_ID}
         token = self.http.post(CLOUDLINK_TOKEN, json=form)
         if token.status_code != 201:
             message = token.json().get("message", "The password is not correct.")
-            self._screen = Screen(LOGIN, {"Password": ""}, ("Next",), messages=(message,))
+            self.replace_screen(Screen(LOGIN, {"Password": ""}, ("Next",), messages=(message,)))
             return
         session = self.http.post(f"{API}/session", json={"cloudlink_token": token.json()["access_token"]})
         session.raise_for_status()
