@@ -9,6 +9,8 @@ from pathlib import Path
 
 CATALOGUE_PATH = Path(__file__).with_name("requirements.toml")
 REQ_TAG_PREFIX = "req:"
+# The products a requirement certifies: a run gives a verdict only for those it drove.
+PRODUCTS = ("MiCollab Client", "MiCollab Web Client", "Mitel One web application", "Mitel One mobile")
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,10 @@ class Requirement:
     doc: str
     section: str
     text: str
+    certifies: str  # one of PRODUCTS: whose behaviour a verdict on this ID is about
+    basis: str = "documented"  # "documented" (a seed says it: `quote`) or "assumed" (`assumption` says why)
+    quote: str = ""  # the seed's own words behind a documented requirement
+    assumption: str = ""  # for an assumed requirement: what the seeds do not say, and why it is assumed
     status: str = "active"
 
 

@@ -62,3 +62,10 @@ def test_every_step_in_the_catalogue_has_an_example_from_a_feature():
     entries = steps_markdown().split("\n- **")[1:]
     without_example = [e.splitlines()[0] for e in entries if "e.g. `" not in e]
     assert not without_example, f"steps no feature uses (remove them or use them): {without_example}"
+
+
+def test_every_requirement_certifies_one_product():
+    from harness.catalogue import PRODUCTS
+
+    wrong = {req.id: req.certifies for req in load().values() if req.certifies not in PRODUCTS}
+    assert not wrong, f"certifies must be one of {PRODUCTS}: {wrong}"
