@@ -87,3 +87,9 @@ def attach_all(item: pytest.Item) -> None:
     for source in found.mail_sources:
         for name, raw in source():
             allure.attach(mask.email(raw), name, "message/rfc822", "eml")
+
+
+def note_known_issue(item: pytest.Item, req_id: str, present: bool) -> None:
+    """A documented defect (a known issue) observed or not in the product: the summary reports
+    whether the product has it, apart from the verdict, which it never decides."""
+    item.user_properties.append(("known_issue", f"{req_id}={'present' if present else 'absent'}"))
