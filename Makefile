@@ -6,9 +6,17 @@ UV := $(VENV)/bin/uv
 REPORTS ?= reports
 SEED ?=
 WORKERS ?= 2
-CLIENT ?= reference
+# The products under test; each left empty is played by its reference implementation, which a run
+# certifies only when no product is chosen at all (harness/products.py).
+CLIENT ?=
+WEB_APP ?=
+MICOLLAB_WEB_CLIENT ?=
+MOBILE_CLIENT ?=
 SEED_OPT := $(if $(SEED),--seed $(SEED),)
-PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) --client=$(CLIENT) $(SEED_OPT) \
+PRODUCT_OPTS := $(if $(CLIENT),--client=$(CLIENT),) $(if $(WEB_APP),--web-app=$(WEB_APP),) \
+	$(if $(MICOLLAB_WEB_CLIENT),--micollab-web-client=$(MICOLLAB_WEB_CLIENT),) \
+	$(if $(MOBILE_CLIENT),--mobile-client=$(MOBILE_CLIENT),)
+PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) $(PRODUCT_OPTS) $(SEED_OPT) \
 	--reports-dir=$(REPORTS) --junitxml=$(REPORTS)/junit.xml \
 	--alluredir=$(REPORTS)/allure-results --clean-alluredir \
 	--allure-link-pattern=requirement:../../docs/requirements.md#{}

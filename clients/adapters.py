@@ -14,6 +14,7 @@ from clients.driver import ClientSettings, Driver
 from harness.errors import AdapterError
 
 BUILT_IN = {"reference": "clients.micollab:MiCollabClient"}
+MOBILE_BUILT_IN = {"reference": "clients.mitel_one_mobile:MitelOneMobile"}  # Mitel One mobile clients
 NOT_APPLICABLE = "not-applicable"
 # What a client can be asked to do beyond the basics; a factory declares the ones it has as
 # `capabilities` (all of them when it declares nothing), and the platforms it runs on as `platforms`.
@@ -34,15 +35,15 @@ def installed_adapters() -> dict[str, str]:
     return {ep.name: ep.value for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)}
 
 
-def load_factory(name: str) -> Factory:
+def load_factory(name: str, built_in: dict[str, str] = BUILT_IN) -> Factory:
     if name.startswith(JSON_PREFIX):
         from clients.remote import JsonProtocolClient  # a process is started only when asked for
 
         return JsonProtocolClient(name.removeprefix(JSON_PREFIX))
-    spec = BUILT_IN.get(name) or installed_adapters().get(name, name)
+    spec = built_in.get(name) or installed_adapters().get(name, name)
     module_name, _, attribute = spec.partition(":")
     if not attribute:
-        known = ", ".join(sorted(BUILT_IN | installed_adapters()))
+        known = ", ".join(sorted(built_in | installed_adapters()))
         raise AdapterError(
             f"unknown client {name!r}: use one of [{known}], an importable 'module:Factory' "
             f"or 'json:<command>' for a client speaking the JSON protocol"

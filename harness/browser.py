@@ -22,6 +22,9 @@ class Browser:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
         self._http.close()
 
     def open(self, url: str) -> None:

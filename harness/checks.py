@@ -48,6 +48,11 @@ def button_not_offered(driver: Driver, label: str) -> None:
         raise ConformanceFailure(f"{label} is not offered", "not offered", list(screen.buttons), _evidence(driver))
 
 
+def element_offered(driver: Driver, label: str) -> None:
+    """A user taps only what the screen shows."""
+    _offered(driver, label, "elements", f"the {label} is shown", label)
+
+
 def field_offered(driver: Driver, label: str) -> None:
     _offered(driver, label, "fields", f"the {label} field is shown", label)
 

@@ -9,8 +9,9 @@ import pytest
 
 from clients.web import Browser
 from harness import evidence, wire
-from harness.devices import Devices
+from harness.devices import Devices, Network
 from harness.errors import HarnessError
+from harness.products import MICOLLAB_WEB_CLIENT, MITEL_ONE_WEB, OPTIONS, REFERENCE_FOLDERS
 from harness.traffic import ScenarioTraffic
 from mocks.platform import PLATFORM_HOSTS, Platform
 from mocks.world import World
@@ -21,8 +22,9 @@ def simulated(pytestconfig):
     """Every mock server and the proxy, started once per test session (per xdist worker)."""
     platform = Platform(
         direct=pytestconfig.option.network == "direct",
-        web_app_dir=Path(pytestconfig.option.web_app),
-        micollab_web_client=Path(pytestconfig.option.micollab_web_client),
+        web_app_dir=folder_of(pytestconfig, MITEL_ONE_WEB),
+        micollab_web_client=folder_of(pytestconfig, MICOLLAB_WEB_CLIENT),
+        require_identity=True,  # every flow belongs to the device that sent it
     )
     try:
         platform.start()
@@ -34,6 +36,12 @@ def simulated(pytestconfig):
         raise HarnessError(f"the simulated platform did not start: {exc!r}") from exc
     yield platform
     platform.stop()
+
+
+def folder_of(config: pytest.Config, product: str) -> Path:
+    """The pages that run as `product`: the user's folder, else the reference's."""
+    chosen = getattr(config.option, OPTIONS[product])
+    return Path(chosen) if chosen else REFERENCE_FOLDERS[product]
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +74,8 @@ def world(request, simulated, traffic, pytestconfig):
     simulated.check()  # a mock that died mid-scenario is a harness error, not the client's
     if traffic is not None:
         traffic.clear_faults()
-        violations = wire.audit(traffic.flows(), audit_context(simulated, scenario_world))
+        flows = traffic.flows(*pytestconfig.harness_under_test)  # the products under test only
+        violations = wire.audit(flows, audit_context(simulated, scenario_world))
         if violations:
             raise wire.WireViolation(violations)
 
@@ -87,14 +96,16 @@ def chromium(simulated, pytestconfig):
     remote WebDriver end of `--remote-webdriver`, if given)."""
     if simulated.ca_bundle is None:
         pytest.skip("not-applicable: a browser needs the proxy's TLS (the direct network has none)")
-    started = Browser(simulated.proxy_url, simulated.ca_bundle, remote=pytestconfig.option.remote_webdriver)
+    started = Browser(simulated.browser_proxy_url, simulated.ca_bundle, remote=pytestconfig.option.remote_webdriver)
     yield started
     started.close()
 
 
 @pytest.fixture
-def devices(request, client_factory, simulated):
-    installed = Devices(client_factory, simulated.proxy_url, simulated.ca_bundle, evidence.of(request.node))
+def devices(request, client_factory, simulated, traffic, world):
+    """The scenario's devices, closed before the world's wire audit reads what they sent."""
+    network = Network(traffic, simulated.proxy_url, simulated.ca_bundle)
+    installed = Devices(client_factory, request.config.harness_mobile_factory, network, evidence.of(request.node))
     installed.browser = lambda: request.getfixturevalue("chromium")
     yield installed
     installed.close_all()

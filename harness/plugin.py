@@ -15,38 +15,46 @@ import pytest
 from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 
-from clients.adapters import NOT_APPLICABLE, declared_capabilities, load_factory
+from clients.adapters import MOBILE_BUILT_IN, NOT_APPLICABLE, declared_capabilities, load_factory
 from clients.remote_webdriver import remote_url
 from harness import SCENARIO_PLUGINS, evidence
 from harness.allure_links import SCENARIO_LABEL
 from harness.catalogue import load, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
+from harness.products import OPTIONS, REFERENCE, REFERENCE_FOLDERS, Implementation, implementations
 from harness.suggest import undefined_step_message
 from harness.summary import PRECEDENCE, ScenarioResult, Summary
 from harness.wire import WireViolation
 
-WEB_APP = Path(__file__).resolve().parents[1] / "clients" / "mitel_one_web" / "static"
-MICOLLAB_WEB_CLIENT = Path(__file__).resolve().parents[1] / "clients" / "micollab_web" / "static"
 PRODUCT_OF_FOLDER = {"micollab_client": "MiCollab Client", "mitel_one_web": "Mitel One web application"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("conformance", "login conformance harness")
     group.addoption("--seed", type=int, default=None, help="run seed: replays a run exactly (default: random)")
-    group.addoption("--client", default="reference", help="client under test: a built-in name or module:Factory")
+    group.addoption(
+        "--client",
+        default=None,
+        help="the MiCollab Client under test: a built-in name or module:Factory (default: the reference stands in)",
+    )
     group.addoption("--req", action="append", default=[], metavar="ID", help="run only scenarios tagged @req:ID")
     group.addoption("--reports-dir", default=None, metavar="DIR", help="write the conformance summary here")
     group.addoption(
         "--web-app",
-        default=str(WEB_APP),
+        default=None,
         metavar="DIR",
-        help="the Mitel One web application served at one.mitel.io (default: the reference app)",
+        help="the Mitel One web application under test, served at one.mitel.io (default: the reference stands in)",
     )
     group.addoption(
         "--micollab-web-client",
-        default=str(MICOLLAB_WEB_CLIENT),
+        default=None,
         metavar="DIR",
-        help="the MiCollab Web Client the MiCollab server serves at /ucs/micollab/ (default: the reference one)",
+        help="the MiCollab Web Client under test, served at /ucs/micollab/ (default: the reference stands in)",
+    )
+    group.addoption(
+        "--mobile-client",
+        default=None,
+        help="the Mitel One mobile client under test: module:Factory (default: the reference stands in)",
     )
     group.addoption(
         "--remote-webdriver",
@@ -70,9 +78,12 @@ def pytest_configure(config: pytest.Config) -> None:
     worker = getattr(config, "workerinput", None)
     seed = worker["harness_seed"] if worker else config.option.seed
     config.harness_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-    config.harness_summary = Summary(config.option.client, config.harness_seed)
+    config.harness_products = chosen_products(config)
+    config.harness_under_test = [p for p, impl in config.harness_products.items() if impl.under_test]
+    config.harness_summary = Summary(client_name(config), config.harness_seed, products=config.harness_products)
     try:
-        config.harness_client_factory = load_factory(config.option.client)
+        config.harness_client_factory = load_factory(client_name(config))
+        config.harness_mobile_factory = load_factory(config.option.mobile_client or REFERENCE, MOBILE_BUILT_IN)
     except AdapterError as exc:
         raise pytest.UsageError(str(exc)) from exc
     config.pluginmanager.register(ConformanceReporter(config), "harness-conformance-reporter")
@@ -81,6 +92,19 @@ def pytest_configure(config: pytest.Config) -> None:
             config.pluginmanager.import_plugin(module)
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(SeedToWorkers(), "harness-seed-to-workers")
+
+
+def client_name(config: pytest.Config) -> str:
+    return config.option.client or REFERENCE
+
+
+def chosen_products(config: pytest.Config) -> dict[str, Implementation]:
+    """Which implementation of each product runs, and which products the run certifies."""
+    chosen = {product: getattr(config.option, option) for product, option in OPTIONS.items()}
+    for product in REFERENCE_FOLDERS:
+        if chosen[product] is not None and not Path(chosen[product]).is_dir():
+            raise pytest.UsageError(f"{product}: {chosen[product]} is not a folder of pages")
+    return implementations(chosen)
 
 
 def runs_scenarios(config: pytest.Config) -> bool:
@@ -110,7 +134,10 @@ class SeedToWorkers:
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    lines = [f"conformance: client={config.option.client} seed={config.harness_seed} (replay with --seed)"]
+    lines = [f"conformance: client={client_name(config)} seed={config.harness_seed} (replay with --seed)"]
+    for product, impl in config.harness_products.items():
+        role = "under test" if impl.under_test else "stand-in, not certified"
+        lines.append(f"  {product}: {impl.name}{f' ({impl.folder})' if impl.folder else ''} - {role}")
     if config.option.remote_webdriver:
         lines.append(f"browser: on the remote WebDriver at {config.option.remote_webdriver}")
     return lines
@@ -278,12 +305,14 @@ class ConformanceReporter:
         quiet = report.passed and report.when != "call"
         status = None if quiet else properties.get("harness_status", outcome_status(report))
         reqs = [value for key, value in report.user_properties if key == "req"]
+        notes = [value for key, value in report.user_properties if key == "known_issue"]
         previous = self.results.get(report.nodeid)
         if previous is not None:
             reqs = sorted(set(reqs) | set(previous.reqs))
+            notes = sorted(set(notes) | set(previous.known_issues))
             known = [s for s in (status, previous.status) if s != "pending" and s is not None]
             status = min(known, key=PRECEDENCE.index) if known else "pending"
-        self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status or "pending", reqs)
+        self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status or "pending", reqs, notes)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if hasattr(self.config, "workerinput") or not self.results:

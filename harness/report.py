@@ -24,6 +24,10 @@ PACKAGES = ("pytest", "pytest-bdd", "allure-pytest-bdd", "pytest-xdist", "faker"
 
 def environment(summary: dict) -> dict[str, str]:
     props = {"client": summary["client"], "seed": str(summary["seed"]), "python": platform.python_version()}
+    for product, impl in summary.get("products", {}).items():
+        role = "under test" if impl["under_test"] else "stand-in (not certified)"
+        where = f" {impl['folder']} sha256 {impl['sha256'][:16]}" if impl.get("sha256") else ""
+        props[product] = f"{impl['name']}{where}, {role}"
     props["step catalogue"] = f"{STEPS_PAGE} beside this report (linked from conformance-summary.html)"
     return props | {package: version(package) for package in PACKAGES}
 

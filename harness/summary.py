@@ -4,6 +4,10 @@ Statuses of a scenario: passed, failed (a conformance failure), error (a harness
 error: says nothing about the client), not-applicable (the client declared it cannot).
 A requirement is failed if any of its scenarios failed, else error if any errored, else
 not-applicable if all were, else passed; not-run when no scenario carried it.
+
+A requirement whose product (`certifies`) is not under test in the run is not-applicable
+whatever its scenarios did: they were exercised with the reference implementation standing in
+for that product, and a stand-in's pass is nobody's verdict (harness.products).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from harness.catalogue import Requirement, load
+from harness.products import Implementation, implementations
 
 PRECEDENCE = ("failed", "error", "passed", "not-applicable", "not-run")
 
@@ -22,6 +27,7 @@ class ScenarioResult:
     id: str
     status: str
     reqs: list[str]
+    known_issues: list[str] = field(default_factory=list)  # "MC-UPG-1=present" (harness.evidence)
 
 
 @dataclass
@@ -29,6 +35,7 @@ class Summary:
     client: str
     seed: int
     scenarios: list[ScenarioResult] = field(default_factory=list)
+    products: dict[str, Implementation] = field(default_factory=lambda: implementations({}))
 
     def add(self, result: ScenarioResult) -> None:
         self.scenarios.append(result)
@@ -38,16 +45,30 @@ class Summary:
         statuses = {r.status for r in results}
         return next((s for s in PRECEDENCE if s in statuses), "not-run"), results
 
+    def requirement_entry(self, req: Requirement) -> dict:
+        status, results = self.requirement_status(req.id)
+        entry = {"status": status, "certifies": req.certifies, "basis": req.basis}
+        product = self.products[req.certifies]
+        if not product.under_test and status != "not-run":
+            entry["status"] = "not-applicable"
+            entry["exercised_with"] = f"{product.name} {req.certifies} (not under test in this run)"
+        known = self.known_issue(req.id, results)
+        if known:
+            entry["known_issue"] = known
+        entry["scenarios"] = [{"id": r.id, "status": r.status} for r in results]
+        return entry
+
+    @staticmethod
+    def known_issue(req_id: str, results: list[ScenarioResult]) -> str:
+        """`present` if any scenario saw the documented defect, `absent` if they all saw none."""
+        seen = {note.partition("=")[2] for r in results for note in r.known_issues if note.startswith(f"{req_id}=")}
+        return "present" if "present" in seen else seen.pop() if seen else ""
+
     def as_json(self, catalogue: dict[str, Requirement] | None = None) -> dict:
         catalogue = catalogue or load()
-        requirements = {}
-        for req_id in catalogue:
-            status, results = self.requirement_status(req_id)
-            requirements[req_id] = {
-                "status": status,
-                "scenarios": [{"id": r.id, "status": r.status} for r in results],
-            }
-        return {"client": self.client, "seed": self.seed, "requirements": requirements}
+        requirements = {req_id: self.requirement_entry(req) for req_id, req in catalogue.items()}
+        products = {name: impl.as_json() for name, impl in self.products.items()}
+        return {"client": self.client, "seed": self.seed, "products": products, "requirements": requirements}
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -64,13 +85,19 @@ class Summary:
             "",
             f"{len(catalogue)} requirements: {counts}. Replay with `--seed {self.seed}`.",
             "",
-            "| requirement | status | scenarios | behaviour |",
-            "| --- | --- | --- | --- |",
+            *products_markdown(data["products"]),
         ]
-        for req_id, entry in data["requirements"].items():
-            scenarios = "<br>".join(f"{s['status']}: {s['id']}" for s in entry["scenarios"]) or "—"
-            text = catalogue[req_id].text.replace("|", "\\|")
-            lines.append(f"| {req_id} | **{entry['status']}** | {scenarios} | {text} |")
+        for basis, title in BASES:
+            rows = {r: e for r, e in data["requirements"].items() if catalogue[r].basis == basis}
+            lines += ["", f"## {title}", "", *requirements_markdown(rows, catalogue)]
+        known = {r: e["known_issue"] for r, e in data["requirements"].items() if "known_issue" in e}
+        if known:
+            lines += ["", "## Known issues (documented defects: reported, never a verdict)", ""]
+            lines += [
+                f"- {req_id}: the product under test **{'has' if seen == 'present' else 'does not have'}** the "
+                f"documented defect ({catalogue[req_id].text})"
+                for req_id, seen in known.items()
+            ]
         return "\n".join(lines) + "\n"
 
     def write(self, directory: Path) -> tuple[Path, Path]:
@@ -80,3 +107,28 @@ class Summary:
         json_path.write_text(json.dumps(self.as_json(), indent=2) + "\n")
         md_path.write_text(self.as_markdown())
         return json_path, md_path
+
+
+BASES = (
+    ("documented", "Documented requirements (the seed documents say it)"),
+    ("assumed", "Assumed requirements (the seeds do not say it; the catalogue says why it is assumed)"),
+)
+
+
+def products_markdown(products: dict[str, dict]) -> list[str]:
+    lines = ["| product | implementation | under test | folder | sha256 |", "| --- | --- | --- | --- | --- |"]
+    for product, impl in products.items():
+        under_test = "yes" if impl["under_test"] else "no: a stand-in, its requirements are not-applicable"
+        folder, digest = impl.get("folder", "—"), impl.get("sha256", "")[:16] or "—"
+        lines.append(f"| {product} | `{impl['name']}` | {under_test} | {folder} | {digest} |")
+    return lines
+
+
+def requirements_markdown(rows: dict[str, dict], catalogue: dict[str, Requirement]) -> list[str]:
+    lines = ["| requirement | status | certifies | scenarios | behaviour |", "| --- | --- | --- | --- | --- |"]
+    for req_id, entry in rows.items():
+        scenarios = "<br>".join(f"{s['status']}: {s['id']}" for s in entry["scenarios"]) or "—"
+        text = catalogue[req_id].text.replace("|", "\\|")
+        status = f"**{entry['status']}**" + (f" ({entry['exercised_with']})" if "exercised_with" in entry else "")
+        lines.append(f"| {req_id} | {status} | {entry['certifies']} | {scenarios} | {text} |")
+    return lines

@@ -94,6 +94,11 @@ def where_sent(credential: Credential, flow: dict) -> tuple[bool, bool]:
     return credential.value in query, credential.value in sent
 
 
+def sent_to(flows: list[dict], value: str) -> int:
+    """How many requests carried `value` anywhere: a check of where it went needs it sent."""
+    return sum(where_sent(Credential(value, (), ""), flow)[1] for flow in flows)
+
+
 def json_values(body: str) -> list[str]:
     try:
         parsed = json.loads(body) if body.lstrip().startswith("{") else {}

@@ -43,7 +43,11 @@ class Platform:
     what the proxy costs. Clients in production use go through the proxy over HTTPS."""
 
     def __init__(
-        self, direct: bool = False, web_app_dir: Path | None = None, micollab_web_client: Path | None = None
+        self,
+        direct: bool = False,
+        web_app_dir: Path | None = None,
+        micollab_web_client: Path | None = None,
+        require_identity: bool = False,
     ) -> None:
         self.scheme = "http" if direct else "https"
         self.mail = MailStore()
@@ -66,7 +70,7 @@ class Platform:
             self.mitel_one = MitelOne(self.cloudlink, self.cloudlink_key.verify)
             self.network.router.register(WEB_HOST, web_app(web_app_dir, MitelOneApi(self.mitel_one).routes()))
         hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
-        self.proxy = None if direct else Proxy(self.network.port, hosts)
+        self.proxy = None if direct else Proxy(self.network.port, hosts, require_identity)
         self.tenants: dict[str, Tenant] = {}
         self._outdated_certificates: dict[str, SigningKeys] = {}
 
@@ -74,6 +78,11 @@ class Platform:
     def proxy_url(self) -> str:
         """What a device sets as its HTTP proxy to be on the simulated network."""
         return self.proxy.url if self.proxy else self.network.proxy_url
+
+    @property
+    def browser_proxy_url(self) -> str:
+        """The browser's own way onto the simulated network (harness.traffic)."""
+        return self.proxy.browser_url if self.proxy else self.network.proxy_url
 
     @property
     def ca_bundle(self) -> str | None:

@@ -4,10 +4,9 @@ CloudLink password, and its set-up through the CloudLink welcome e-mail."""
 from __future__ import annotations
 
 import pytest
-from pytest_bdd import given, parsers, then, when
+from pytest_bdd import given, then, when
 
 from harness import checks
-from harness.browser import Browser
 from mocks.cloudlink.mailer import WELCOME_SUBJECT
 from mocks.mail.reading import links
 from mocks.tenant import TenantSettings
@@ -26,35 +25,23 @@ def cloudlink_user_without_password(world):
     return world.new_tenant(TenantSettings(cloudlink_auth=True, cloudlink_password_set=False))
 
 
-@given("the CloudLink welcome e-mail has expired")
-def cloudlink_welcome_expired(tenant):
-    tenant.clock.advance(tenant.settings.password_setup_ttl + 1)
-
-
 @pytest.fixture
 def cloudlink_setup_link(simulated, tenant):
     return links(simulated.mail.wait_for(tenant.user.email, WELCOME_SUBJECT))[0]
 
 
 @pytest.fixture
-def browser(simulated, request):
+def browser(devices):
     """A web browser beside the client, for the links the user opens from an e-mail."""
-    with Browser(simulated.proxy_url, simulated.ca_bundle) as opened:
-        yield opened
+    return devices.users_browser()
 
 
 @given("the user has set up the CloudLink password with the link in the CloudLink welcome e-mail")
-@when("the user sets up the CloudLink password with the link in the CloudLink welcome e-mail")
 def set_up_cloudlink_password(browser, cloudlink_setup_link, tenant):
     browser.open(cloudlink_setup_link)
     browser.fill("Password", tenant.user.cloudlink_password)
     browser.fill("Confirm Password", tenant.user.cloudlink_password)
     browser.press("Set Password")
-
-
-@when("the user opens the link in the CloudLink welcome e-mail again")
-def open_setup_link_again(browser, cloudlink_setup_link):
-    browser.open(cloudlink_setup_link)
 
 
 @then("the e-mail is auto-populated on the CloudLink Sign-in page")
@@ -67,8 +54,3 @@ def email_auto_populated(client, tenant):
 def enter_cloudlink_password(client, tenant):
     checks.current_screen(client, "CloudLink Authorization")
     checks.fill_offered(client, "Password", tenant.user.cloudlink_password)
-
-
-@then(parsers.parse('the browser says "{words}"'))
-def browser_says(browser, words):
-    checks.message_contains(browser, words)

@@ -170,7 +170,13 @@ def enter_upn(client, tenant):
 
 @when(step("the user taps the Mitel logo {times:d} times"))
 def tap_logo(client, times):
+    checks.element_offered(client, "Mitel logo")
     client.tap("Mitel logo", times)
+
+
+@then("the Mitel logo is still displayed")
+def logo_still_displayed(client):
+    checks.element_offered(client, "Mitel logo")
 
 
 @when("the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail")

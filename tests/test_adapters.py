@@ -67,7 +67,7 @@ def test_the_reference_client_declares_everything():
 
 
 def summary_statuses(client: str, out) -> dict[str, str]:
-    summary = run_features(client, [], out)
+    summary = run_features(f"--client={client}", [], out)
     return {req: entry["status"] for req, entry in summary["requirements"].items()}
 
 
@@ -81,7 +81,7 @@ def test_the_json_protocol_adapter_gives_the_reference_clients_verdicts(tmp_path
 
 
 def test_the_example_vendor_adapter_is_loaded_by_module_and_declares_its_limits(tmp_path):
-    summary = run_features("examples.desktop_vendor.adapter:make_driver", ["MC-LINK-1", "MC-CODE-1"], tmp_path)
+    summary = run_features("--client=examples.desktop_vendor.adapter:make_driver", ["MC-LINK-1", "MC-CODE-1"], tmp_path)
     statuses = {req: summary["requirements"][req]["status"] for req in ("MC-LINK-1", "MC-CODE-1")}
     assert statuses == {"MC-LINK-1": "not-applicable", "MC-CODE-1": "passed"}
 

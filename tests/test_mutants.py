@@ -19,15 +19,26 @@ ROOT = Path(__file__).resolve().parents[1]
 KILL_MATRIX = ROOT / "reports" / "kill-matrix.json"
 
 
-def run_features(client: str, reqs: list[str], out: Path, *options: str) -> dict:
-    """Runs the scenarios tagged with `reqs` against `client` in a fresh pytest; its summary."""
-    command = [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:cacheprovider", *options]
-    command += [f"--client={client}", f"--reports-dir={out}", f"--basetemp={out / 'tmp'}"]
+def run_features(product: str, reqs: list[str], out: Path, *options: str) -> dict:
+    """Runs the scenarios tagged with `reqs` in a fresh pytest, with `product` (an option such as
+    `--client=...`, or "" for the reference run) under test; its summary."""
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "features",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *filter(None, [product]),
+        *options,
+    ]
+    command += [f"--reports-dir={out}", f"--basetemp={out / 'tmp'}"]
     command += [f"--req={r}" for r in reqs]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     summary = out / "conformance-summary.json"
     if not summary.exists():
-        pytest.fail(f"{client}: no summary written\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        pytest.fail(f"{product}: no summary written\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     (out / "pytest-output.txt").write_text(done.stdout + done.stderr)  # for a failure's message
     return json.loads(summary.read_text())
 
@@ -43,19 +54,19 @@ def verdict(mutant, summary: dict) -> dict:
 def kill_matrix(tmp_path_factory) -> dict:
     def judge(mutant) -> tuple[str, dict]:
         out = tmp_path_factory.mktemp(mutant.__name__)
-        summary = run_features(f"tests.mutants:{mutant.__name__}", list(mutant.breaks), out)
+        summary = run_features(f"--client=tests.mutants:{mutant.__name__}", list(mutant.breaks), out)
         return mutant.__name__, verdict(mutant, summary)
 
     def judge_web(mutant: WebMutant) -> tuple[str, dict]:
         out = tmp_path_factory.mktemp(mutant.name)
         app = mutant.build(tmp_path_factory.mktemp("apps"))
-        return mutant.name, verdict(mutant, run_features("reference", list(mutant.breaks), out, f"--web-app={app}"))
+        return mutant.name, verdict(mutant, run_features(f"--web-app={app}", list(mutant.breaks), out))
 
     def judge_web_client(mutant: WebClientMutant) -> tuple[str, dict]:
         out = tmp_path_factory.mktemp(mutant.name)
         pages = mutant.build(tmp_path_factory.mktemp("web-clients"))
         option = f"--micollab-web-client={pages}"
-        return mutant.name, verdict(mutant, run_features("reference", list(mutant.breaks), out, option))
+        return mutant.name, verdict(mutant, run_features(option, list(mutant.breaks), out))
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         judged = [*pool.map(judge, MUTANTS), *pool.map(judge_web, WEB_MUTANTS)]
@@ -75,14 +86,14 @@ def test_every_mutant_is_killed_by_a_conformance_failure(kill_matrix):
 @pytest.mark.selftest_slow
 def test_reference_client_passes_every_scenario_the_mutants_fail(tmp_path):
     reqs = sorted({req for mutant in [*MUTANTS, *WEB_MUTANTS, *WEB_CLIENT_MUTANTS] for req in mutant.breaks})
-    summary = run_features("reference", reqs, tmp_path)
+    summary = run_features("", reqs, tmp_path)
     not_passed = [s for req in reqs for s in summary["requirements"][req]["scenarios"] if s["status"] != "passed"]
     assert not not_passed, f"{not_passed}\n{(tmp_path / 'pytest-output.txt').read_text()[-4000:]}"
 
 
 @pytest.mark.selftest_slow
 def test_every_requirement_with_a_scenario_has_a_mutant(tmp_path):
-    summary = run_features("reference", [], tmp_path)
+    summary = run_features("", [], tmp_path)
     run = {req for req, entry in summary["requirements"].items() if entry["status"] != "not-run"}
     covered = {req for mutant in [*MUTANTS, *WEB_MUTANTS, *WEB_CLIENT_MUTANTS] for req in mutant.breaks}
     assert run <= covered, f"requirements with scenarios but no mutant: {sorted(run - covered)}"

@@ -43,14 +43,14 @@ def scenario_status(summary: dict) -> str:
 
 def test_a_browser_scenario_passes_on_a_remote_end(remote_end, tmp_path):
     url, log = remote_end
-    summary = run_features("reference", ["MO-IN-1"], tmp_path, f"--remote-webdriver={url}")
+    summary = run_features("", ["MO-IN-1"], tmp_path, f"--remote-webdriver={url}")
     assert scenario_status(summary) == "passed", (tmp_path / "pytest-output.txt").read_text()[-4000:]
     assert "InitSession" in log.read_text()  # the session was the remote end's
 
 
 def test_an_unreachable_remote_end_is_a_harness_error_saying_so(tmp_path):
     url = f"http://127.0.0.1:{free_port()}"
-    summary = run_features("reference", ["MO-IN-1"], tmp_path, f"--remote-webdriver={url}")
+    summary = run_features("", ["MO-IN-1"], tmp_path, f"--remote-webdriver={url}")
     assert scenario_status(summary) == "error"
     output = (tmp_path / "pytest-output.txt").read_text()
     assert f"HarnessError: no remote WebDriver answers at {url}" in output

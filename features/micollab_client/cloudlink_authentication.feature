@@ -215,18 +215,6 @@ Feature: CloudLink-based Authentication
       And the user clicks Sign in
       Then the user is logged in to MiCollab Client
 
-    @req:SEC-OAUTH-2
-    Scenario: The password set-up link works once
-      When the user sets up the CloudLink password with the link in the CloudLink welcome e-mail
-      And the user opens the link in the CloudLink welcome e-mail again
-      Then the browser says "already been used"
-
-    @req:SEC-OAUTH-2
-    Scenario: The password set-up link expires after four days
-      Given the CloudLink welcome e-mail has expired
-      When the user opens the link in the CloudLink welcome e-mail again
-      Then the browser says "expired"
-
   @needs:deployment-link
   Rule: Repeated wrong passwords lock the account for a time
 

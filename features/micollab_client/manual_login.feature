@@ -32,6 +32,7 @@ Feature: Manual login for native clients
     When the user opens the MiCollab Client application
     And the user taps the Mitel logo 2 times
     Then the Manual Login screen is not displayed
+    And the Mitel logo is still displayed
 
   @req:MC-MAN-2
   Scenario: Next continues with the Server Hostname and Login ID/Email ID entered

@@ -46,7 +46,7 @@ Feature: Log in to MiCollab Client using the MiCollab Web Client
       | PC     |
       | MAC    |
 
-  @req:MC-WEB-3
+  @req:MC-WEB-2
   Scenario: The QR code in MiCollab Web Client carries the same deployment as Open MiCollab
     Given the user has logged on to MiCollab Web Client
     When the user clicks the QR code (User Profile > Settings > General > Self Deployment)

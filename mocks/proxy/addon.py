@@ -2,6 +2,7 @@
 virtual environment, so they import only mitmproxy and the standard library.
 
 One class per concern, in the order they see a request:
+  Identity - which device sent each flow: a device's proxy credentials, or the browser's listener
   Control  - answers the harness at http://proxy.harness.test (flows, faults, readiness)
   Egress   - refuses every host nobody simulates: answered here, recorded, never forwarded
   Faults   - per-host faults: down, reset, latency, 5xx, malformed body
@@ -13,10 +14,12 @@ One class per concern, in the order they see a request:
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import fnmatch
 import itertools
 import json
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from mitmproxy import ctx, http
 from mitmproxy.addons.savehar import SaveHar
@@ -32,6 +35,85 @@ def simulated(host: str) -> bool:
 
 def json_response(body: object, status: int = 200) -> http.Response:
     return http.Response.make(status, json.dumps(body), {"Content-Type": "application/json"})
+
+
+def proxy_user(headers) -> str:
+    """The user name of a `Proxy-Authorization: Basic` header: the device's ID."""
+    kind, _, token = headers.get("proxy-authorization", "").partition(" ")
+    if kind.lower() != "basic":
+        return ""
+    try:
+        return unquote(base64.b64decode(token, validate=True).decode().partition(":")[0])
+    except (binascii.Error, UnicodeDecodeError):
+        return ""
+
+
+def page_made(request: http.Request) -> bool:
+    """Whether web content made the request (W3C Fetch Metadata: a page's requests say which site
+    they come from, and carry its Origin or Referer), not the browser on its own behalf (a
+    component update, push-messaging check-in) or the user typing an address."""
+    site = request.headers.get("sec-fetch-site", "")
+    return (
+        site in ("same-origin", "same-site", "cross-site")
+        or "origin" in request.headers
+        or "referer" in request.headers
+    )
+
+
+class Identity:
+    """Traffic belongs to whoever sent it. A device names itself as the user of its proxy URL
+    (`http://<device id>:@proxy`), sent as Proxy-Authorization with each CONNECT or plain request;
+    one that sends no name is asked for it (407), as any HTTP proxy with authentication does. A
+    browser cannot name itself: it has a listener of its own, and is lent to one device at a time
+    (`PUT /browser`). What the browser sends on its own behalf is recorded as the browser's."""
+
+    def __init__(self) -> None:
+        self.by_connection: dict[str, str] = {}
+        self.browser_holder = ""
+
+    def load(self, loader) -> None:
+        loader.add_option("harness_browser_host", str, "", "the listen host of the browser's own listener")
+        loader.add_option("harness_require_identity", bool, False, "answer 407 to a device that gives no name")
+
+    def from_browser(self, flow: http.HTTPFlow) -> bool:
+        return (
+            bool(ctx.options.harness_browser_host) and flow.client_conn.sockname[0] == ctx.options.harness_browser_host
+        )
+
+    def http_connect(self, flow: http.HTTPFlow) -> None:
+        device = proxy_user(flow.request.headers)
+        if device:
+            self.by_connection[flow.client_conn.id] = device
+        elif self.must_name_itself(flow):
+            flow.response = challenge()
+
+    def requestheaders(self, flow: http.HTTPFlow) -> None:
+        if self.from_browser(flow):
+            flow.metadata["device"] = self.browser_holder
+            flow.metadata["browser_own"] = not page_made(flow.request) and not simulated(flow.request.pretty_host)
+            return
+        device = proxy_user(flow.request.headers) or self.by_connection.get(flow.client_conn.id, "")
+        flow.request.headers.pop("proxy-authorization", None)  # the proxy's, never the server's
+        flow.metadata["device"] = device
+
+    def request(self, flow: http.HTTPFlow) -> None:
+        if not flow.metadata.get("device") and self.must_name_itself(flow):
+            flow.response = challenge()
+
+    def must_name_itself(self, flow: http.HTTPFlow) -> bool:
+        return (
+            ctx.options.harness_require_identity
+            and not self.from_browser(flow)
+            and flow.request.pretty_host != CONTROL_HOST
+        )
+
+    def client_disconnected(self, client) -> None:
+        self.by_connection.pop(client.id, None)
+
+
+def challenge() -> http.Response:
+    body = b"name the device: set the proxy's user name to the device ID the harness gave it"
+    return http.Response.make(407, body, {"Proxy-Authenticate": 'Basic realm="simulated network"'})
 
 
 class Recording:
@@ -62,9 +144,13 @@ class Recording:
         copy.request.port = 443 if scheme == "https" else 80
         return copy
 
-    def har(self, since: int) -> dict:
-        chosen = [f for record, f in zip(self.flows, self.originals, strict=True) if record["seq"] > since]
-        return SaveHar().make_har([self.as_sent(f) for f in chosen])
+    def chosen(self, since: int, device: str) -> list[tuple[dict, http.HTTPFlow]]:
+        """The flows after `since` of the devices whose ID starts with `device`."""
+        pairs = zip(self.flows, self.originals, strict=True)
+        return [(r, f) for r, f in pairs if r["seq"] > since and r["device"].startswith(device)]
+
+    def har(self, since: int, device: str = "") -> dict:
+        return SaveHar().make_har([self.as_sent(f) for _, f in self.chosen(since, device)])
 
     def record(self, flow: http.HTTPFlow) -> dict:
         request = flow.request
@@ -83,6 +169,8 @@ class Recording:
             "response_headers": dict(flow.response.headers) if flow.response else {},
             "response_body": (flow.response.get_text(strict=False) or "")[:4096] if flow.response else "",
             "refused": bool(flow.metadata.get("refused")),
+            "device": flow.metadata.get("device", ""),
+            "browser_own": bool(flow.metadata.get("browser_own")),
             "fault": flow.metadata.get("fault", ""),
             "error": str(flow.error) if flow.error else "",
             "started": request.timestamp_start,
@@ -119,8 +207,8 @@ class Faults:
 class Control:
     """The harness's own API, answered by the proxy itself; no request here is recorded."""
 
-    def __init__(self, recording: Recording, faults: Faults) -> None:
-        self.recording, self.faults = recording, faults
+    def __init__(self, recording: Recording, faults: Faults, identity: Identity) -> None:
+        self.recording, self.faults, self.identity = recording, faults, identity
 
     def request(self, flow: http.HTTPFlow) -> None:
         flow.metadata["original_host"] = flow.request.pretty_host
@@ -130,11 +218,17 @@ class Control:
         path, method = flow.request.path.split("?", 1)[0], flow.request.method
         if path == "/ready":
             flow.response = json_response({"ready": True})
-        elif path == "/har":
-            flow.response = json_response(self.recording.har(int(flow.request.query.get("since", "0"))))
-        elif path == "/flows":
-            since = int(flow.request.query.get("since", "0"))
-            flow.response = json_response([f for f in self.recording.flows if f["seq"] > since])
+        elif path in ("/har", "/flows"):
+            since, device = int(flow.request.query.get("since", "0")), flow.request.query.get("device", "")
+            found = (
+                self.recording.har(since, device)
+                if path == "/har"
+                else [r for r, _ in self.recording.chosen(since, device)]
+            )
+            flow.response = json_response(found)
+        elif path == "/browser" and method == "PUT":
+            self.identity.browser_holder = json.loads(flow.request.get_text() or "{}").get("holder", "")
+            flow.response = json_response({"holder": self.identity.browser_holder})
         elif path == "/faults" and method == "PUT":
             rule = json.loads(flow.request.get_text() or "{}")
             if rule.get("kind") not in Faults.KINDS or not rule.get("host"):
@@ -186,6 +280,7 @@ class Streaming:
 
 recording = Recording()
 faults = Faults()
+identity = Identity()
 
 
-addons = [Control(recording, faults), Egress(), faults, Routing(), Streaming(), recording]
+addons = [identity, Control(recording, faults, identity), Egress(), faults, Routing(), Streaming(), recording]

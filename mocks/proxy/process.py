@@ -3,6 +3,7 @@ talks to its Control API."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,10 @@ import httpx
 
 from harness.errors import HarnessError
 from mocks.netutil import LOOPBACK
+
+# The browser reaches the proxy on a loopback address of its own, so its flows are known as the
+# browser's (it cannot name itself as other devices do).
+BROWSER_LOOPBACK = "127.0.0.2"
 
 CONTROL_HOST = "proxy.harness.test"
 SERVE = Path(__file__).with_name("serve.py")
@@ -41,23 +46,34 @@ def proxy_python() -> Path:
 
 
 class Proxy:
-    def __init__(self, upstream_port: int, host_patterns: list[str]) -> None:
+    """`require_identity=True` (a test run) answers 407 to a device that gives no name, so every
+    flow belongs to one; without it (the standalone world: a person's phone) anyone may use it."""
+
+    def __init__(self, upstream_port: int, host_patterns: list[str], require_identity: bool = False) -> None:
         self._confdir = Path(tempfile.mkdtemp(prefix="harness-proxy-"))
         self._port_file = self._confdir / "port"
-        self.port = 0  # known once it listens
+        self.port = self.browser_port = 0  # known once it listens
         self._command = [
-            *(str(proxy_python()), str(SERVE)),
-            *("--listen-host", LOOPBACK, "--port-file", str(self._port_file), "--confdir", str(self._confdir)),
+            *(str(proxy_python()), str(SERVE), *(["--require-identity"] if require_identity else [])),
+            *("--listen-host", LOOPBACK, "--browser-host", BROWSER_LOOPBACK),
+            *("--port-file", str(self._port_file), "--confdir", str(self._confdir)),
             *("--hosts", ",".join(host_patterns), "--upstream", f"{LOOPBACK}:{upstream_port}"),
         ]
         self._log = self._confdir / "proxy.log"
         self._process: subprocess.Popen | None = None
         self._control: httpx.Client | None = None
-        self.high_water = 0  # the last flow this process has read: flows after it are new
 
     @property
     def url(self) -> str:
         return f"http://{LOOPBACK}:{self.port}"
+
+    def device_url(self, device: str) -> str:
+        """The proxy URL of one device: its ID as the user name, sent with each request."""
+        return f"http://{device}:@{LOOPBACK}:{self.port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://{BROWSER_LOOPBACK}:{self.browser_port}"
 
     @property
     def ca_path(self) -> Path:
@@ -83,7 +99,8 @@ class Proxy:
         while time.monotonic() < deadline:
             self.check()
             if self.ca_path.exists() and self._port_file.exists():
-                self.port = int(self._port_file.read_text())
+                ports = json.loads(self._port_file.read_text())
+                self.port, self.browser_port = ports["devices"], ports["browser"]
                 return
             time.sleep(0.02)
         self.stop()
@@ -99,14 +116,17 @@ class Proxy:
 
     # -- the Control API ------------------------------------------------------------------------
 
-    def flows(self, since: int = 0) -> list[dict]:
-        flows = self._call("GET", "/flows", params={"since": since}).json()
-        self.high_water = max([self.high_water, *(f["seq"] for f in flows)])
-        return flows
+    def flows(self, device: str = "", since: int = 0) -> list[dict]:
+        """The flows of the devices whose ID starts with `device` (all with ""), after `since`."""
+        return self._call("GET", "/flows", params={"since": since, "device": device}).json()
 
-    def har(self, since: int = 0) -> dict:
-        """The flows after `since` as HAR 1.2, made by mitmproxy's own exporter."""
-        return self._call("GET", "/har", params={"since": since}).json()
+    def har(self, device: str = "", since: int = 0) -> dict:
+        """The same flows as HAR 1.2, made by mitmproxy's own exporter."""
+        return self._call("GET", "/har", params={"since": since, "device": device}).json()
+
+    def lend_browser(self, holder: str) -> None:
+        """From now on the browser's flows are `holder`'s ("": nobody's)."""
+        self._call("PUT", "/browser", json={"holder": holder})
 
     def set_fault(self, host: str, kind: str, **options) -> None:
         self._call("PUT", "/faults", json={"host": host, "kind": kind, **options})

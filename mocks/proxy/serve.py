@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import json
 import signal
 import sys
 from pathlib import Path
@@ -28,7 +29,9 @@ import addon  # the harness's addons, next to this file
 
 def arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--listen-host", required=True)
+    parser.add_argument("--listen-host", required=True, help="where devices reach the proxy")
+    parser.add_argument("--browser-host", required=True, help="where the browser reaches it: a listener of its own")
+    parser.add_argument("--require-identity", action="store_true", help="answer 407 to a device that gives no name")
     parser.add_argument("--port-file", required=True, help="where the port it listens on is written")
     parser.add_argument("--confdir", required=True, help="where the CA is made and kept")
     parser.add_argument("--hosts", required=True, help="comma-separated host patterns the mocks answer for")
@@ -37,15 +40,17 @@ def arguments(argv: list[str]) -> argparse.Namespace:
 
 
 class ReportPort:
-    """Listening on port 0, the proxy tells the harness which port it got, once it listens: a
-    port chosen first and bound later could be taken in between (by the SMTP mock, once)."""
+    """Listening on port 0, the proxy tells the harness which ports it got, once it listens: a
+    port chosen first and bound later could be taken in between (by the SMTP mock, once).
+    Written as `{"devices": port, "browser": port}`, by listen host."""
 
-    def __init__(self, server: proxyserver.Proxyserver, path: str) -> None:
-        self.server, self.path = server, Path(path)
+    def __init__(self, server: proxyserver.Proxyserver, path: str, hosts: dict[str, str]) -> None:
+        self.server, self.path, self.hosts = server, Path(path), hosts
 
     def running(self) -> None:
+        ports = {host: port for host, port, *_ in self.server.listen_addrs()}
         written = self.path.with_suffix(".tmp")
-        written.write_text(str(self.server.listen_addrs()[0][1]))
+        written.write_text(json.dumps({name: ports[host] for name, host in self.hosts.items()}))
         written.replace(self.path)  # whole or not at all: the harness may read it at any moment
 
 
@@ -54,10 +59,14 @@ async def serve(args: argparse.Namespace) -> None:
     master = Master(opts, with_termlog=True)
     server = proxyserver.Proxyserver()
     master.addons.add(core.Core(), server, next_layer.NextLayer(), tlsconfig.TlsConfig(), errorcheck.ErrorCheck())
-    master.addons.add(*addon.addons, ReportPort(server, args.port_file))
+    listeners = {"devices": args.listen_host, "browser": args.browser_host}
+    master.addons.add(*addon.addons, ReportPort(server, args.port_file, listeners))
     opts.update(  # once the addons that declare these options are in
+        mode=[f"regular@{host}:0" for host in listeners.values()],
         listen_host=args.listen_host,
         listen_port=0,
+        harness_browser_host=args.browser_host,
+        harness_require_identity=args.require_identity,
         confdir=args.confdir,
         connection_strategy="lazy",
         termlog_verbosity="warn",

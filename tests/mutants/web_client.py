@@ -49,7 +49,7 @@ WEB_CLIENT_MUTANTS = [
     ),
     # Open MiCollab asks the server for a deployment of its own: not the one the QR code carries.
     WebClientMutant(
-        "OpenMiCollabCarriesAnotherDeployment", ("MC-WEB-3",), "home.js",
+        "OpenMiCollabCarriesAnotherDeployment", ("MC-WEB-2",), "home.js",
         "$('open-micollab').href = deployment.link;",
         "$('open-micollab').href = (await (await post('/self-deployment')).json()).link;",
     ),
