@@ -11,7 +11,7 @@ import importlib.metadata
 from collections.abc import Callable
 
 from clients.driver import ClientSettings, Driver
-from harness.errors import AdapterError
+from failures import AdapterError
 
 BUILT_IN = {"reference": "clients.micollab:MiCollabClient"}
 MOBILE_BUILT_IN = {"reference": "clients.mitel_one_mobile:MitelOneMobile"}  # Mitel One mobile clients

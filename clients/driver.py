@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from harness.errors import AdapterError
+from failures import AdapterError
 
 
 @dataclass(frozen=True)

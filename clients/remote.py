@@ -25,7 +25,7 @@ import subprocess
 import threading
 
 from clients.driver import ClientSettings, Screen
-from harness.errors import AdapterError
+from failures import AdapterError
 
 
 class JsonProtocolClient:

@@ -17,7 +17,7 @@ import httpx
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 
-from harness.errors import HarnessError
+from failures import HarnessError
 
 STATUS_TIMEOUT = 10.0
 

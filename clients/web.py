@@ -24,7 +24,7 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from clients import remote_webdriver
 from clients.driver import Screen
-from harness.errors import HarnessError
+from failures import HarnessError
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")  # the binary: /usr/bin/chromium is a wrapper script
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

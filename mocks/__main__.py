@@ -13,7 +13,7 @@ import signal
 import sys
 import threading
 
-from harness.errors import HarnessError
+from failures import HarnessError
 from mocks.standalone import serve
 from mocks.tenant import TenantSettings
 

@@ -9,7 +9,7 @@ import threading
 
 import uvicorn
 
-from harness.errors import HarnessError
+from failures import HarnessError
 
 LOOPBACK = "127.0.0.1"
 

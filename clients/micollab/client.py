@@ -15,7 +15,7 @@ from clients.driver import ClientSettings, Screen, ScreenKeeper
 from clients.micollab import screens as s
 from clients.micollab.api import ApiError, MiCollabApi
 from clients.micollab.cloudlink import CloudLinkSignIn
-from harness.errors import AdapterError
+from failures import AdapterError
 
 DEPLOY_PATH = "/micollab/deploy"
 

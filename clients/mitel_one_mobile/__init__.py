@@ -10,7 +10,7 @@ import httpx
 
 from clients.driver import ClientSettings, Screen, ScreenKeeper
 from clients.micollab.api import tls_context
-from harness.errors import AdapterError
+from failures import AdapterError
 
 WELCOME, LOGIN, EULA, HOME = "Welcome to Mitel One", "Mitel user login", "End User License Agreement", "Mitel One"
 ACCEPT = "I accept the end user agreement"

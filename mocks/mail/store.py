@@ -9,7 +9,7 @@ import threading
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
-from harness.errors import HarnessError
+from failures import HarnessError
 
 
 class MailTimeout(HarnessError):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from harness.errors import HarnessError
+from failures import HarnessError
 from mocks.netutil import LOOPBACK
 
 # The browser reaches the proxy on a loopback address of its own, so its flows are known as the
