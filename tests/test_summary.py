@@ -46,3 +46,37 @@ def test_summary_files_are_written(tmp_path):
     json_path, md_path = summary.write(tmp_path)
     assert json.loads(json_path.read_text())["requirements"]["MC-LINK-1"]["status"] == "passed"
     assert "| MC-LINK-1 | **passed** |" in md_path.read_text()
+
+
+def test_a_stand_in_products_requirements_are_not_applicable_never_passed():
+    from harness.products import implementations
+
+    summary = Summary("vendor:Client", 7, products=implementations({"MiCollab Client": "vendor:Client"}))
+    summary.add(ScenarioResult("f::web", "passed", ["MO-IN-1"]))
+    summary.add(ScenarioResult("f::client", "passed", ["MC-LINK-1"]))
+    data = summary.as_json()
+    assert data["requirements"]["MC-LINK-1"]["status"] == "passed"
+    web = data["requirements"]["MO-IN-1"]
+    assert web["status"] == "not-applicable"
+    assert web["exercised_with"].startswith("reference Mitel One web application")
+    assert data["products"]["MiCollab Client"] == {"name": "vendor:Client", "under_test": True}
+    assert not data["products"]["Mitel One web application"]["under_test"]
+
+
+def test_a_known_issue_is_reported_apart_from_the_verdict():
+    summary = Summary("reference", 1)
+    summary.add(ScenarioResult("f::upg", "passed", ["MC-UPG-1"], ["MC-UPG-1=present"]))
+    entry = summary.as_json()["requirements"]["MC-UPG-1"]
+    assert (entry["status"], entry["known_issue"]) == ("passed", "present")
+    assert "Known issues" in summary.as_markdown()
+
+
+def test_the_summary_page_names_the_products_and_keeps_assumed_requirements_apart():
+    from harness.summary_html import as_html
+
+    summary = Summary("reference", 1)
+    summary.add(ScenarioResult("f::a", "passed", ["MC-LINK-1"]))
+    page = as_html(summary.as_json(), {"f::a": "allure-report/index.html#x"}, "allure-report/index.html", "s.html")
+    assert "What ran as each product" in page
+    assert "Documented requirements" in page
+    assert 'href="allure-report/index.html#x"' in page
