@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import json
 import random
 from pathlib import Path
 
@@ -209,6 +210,15 @@ def mark_not_applicable(item: pytest.Item, factory) -> None:
         item.add_marker(pytest.mark.skip(reason=f"{NOT_APPLICABLE}: the client does not declare {', '.join(missing)}"))
 
 
+def kill_matrix(config: pytest.Config) -> dict[str, list[str]]:
+    """Scenario -> the mutants that fail it, from the kill matrix `make test` wrote beside the
+    reports, if there is one."""
+    if not hasattr(config, "harness_kills"):
+        path = Path(config.option.reports_dir or "reports") / "kill-matrix.json"
+        config.harness_kills = json.loads(path.read_text()).get("scenarios", {}) if path.exists() else {}
+    return config.harness_kills
+
+
 def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
     """Allure labels (epic = product, feature = procedure, story = branch) and requirement links."""
     folder = Path(template.feature.filename).parent.name
@@ -223,6 +233,8 @@ def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
         )
     scenario = scenario_id(item, template)
     item.add_marker(pytest.mark.allure_label(scenario, label_type=SCENARIO_LABEL))  # links into the report
+    for mutant in kill_matrix(item.config).get(scenario, []):  # which faulty products it catches
+        item.add_marker(pytest.mark.allure_label(f"fails for mutant {mutant}", label_type="tag"))
     item.user_properties.append(("scenario_id", scenario))
     item.user_properties.extend(("req", req_id) for req_id in reqs)
 

@@ -38,7 +38,12 @@ def write_pages(reports: Path, summary: dict) -> Path:
     (report / STEPS_PAGE).write_text(step_catalogue.as_html())
     links = scenario_links(report / "index.html", reports)
     page = reports / "conformance-summary.html"
-    page.write_text(summary_html.as_html(summary, links, "allure-report/index.html", f"allure-report/{STEPS_PAGE}"))
+    kills = (
+        json.loads(matrix.read_text()).get("scenarios", {}) if (matrix := reports / "kill-matrix.json").exists() else {}
+    )
+    page.write_text(
+        summary_html.as_html(summary, links, "allure-report/index.html", f"allure-report/{STEPS_PAGE}", kills)
+    )
     return page
 
 

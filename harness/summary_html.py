@@ -12,9 +12,12 @@ from harness.catalogue import load
 from harness.summary import BASES
 
 
-def scenario_item(scenario: dict, links: dict[str, str]):
+def scenario_item(scenario: dict, links: dict[str, str], kills: dict[str, list[str]]):
     name = E.A(scenario["id"], href=links[scenario["id"]]) if scenario["id"] in links else scenario["id"]
-    return E.LI(f"{scenario['status']}: ", name)
+    caught = kills.get(scenario["id"])
+    return E.LI(
+        f"{scenario['status']}: ", name, *([E.SMALL(f" (fails for the mutants {', '.join(caught)})")] if caught else [])
+    )
 
 
 def products_table(products: dict[str, dict]):
@@ -26,11 +29,11 @@ def products_table(products: dict[str, dict]):
     return E.TABLE(*rows, border="1", cellpadding="4")
 
 
-def requirements_table(rows: dict[str, dict], links: dict[str, str]):
+def requirements_table(rows: dict[str, dict], links: dict[str, str], kills: dict[str, list[str]]):
     catalogue = load()
     table = [E.TR(*(E.TH(h) for h in ("requirement", "status", "certifies", "scenarios", "behaviour")))]
     for req_id, entry in rows.items():
-        scenarios = E.UL(*[scenario_item(s, links) for s in entry["scenarios"]]) if entry["scenarios"] else "—"
+        scenarios = E.UL(*[scenario_item(s, links, kills) for s in entry["scenarios"]]) if entry["scenarios"] else "—"
         status = (
             E.TD(E.STRONG(entry["status"]), E.BR(), entry["exercised_with"])
             if "exercised_with" in entry
@@ -41,9 +44,11 @@ def requirements_table(rows: dict[str, dict], links: dict[str, str]):
     return E.TABLE(*table, border="1", cellpadding="4")
 
 
-def as_html(summary: dict, links: dict[str, str], report: str, steps: str) -> str:
+def as_html(summary: dict, links: dict[str, str], report: str, steps: str, kills: dict | None = None) -> str:
     """`links`: scenario ID -> its Allure result; `report`, `steps`: the Allure report and the
-    step catalogue, relative to the page."""
+    step catalogue, relative to the page; `kills`: scenario ID -> the mutants that fail it (the
+    kill matrix of `make test`), where known."""
+    kills = kills or {}
     catalogue = load()
     title = f"Conformance summary: client {summary['client']}, seed {summary['seed']}"
     parts = [
@@ -54,7 +59,7 @@ def as_html(summary: dict, links: dict[str, str], report: str, steps: str) -> st
     ]
     for basis, heading in BASES:
         rows = {r: e for r, e in summary["requirements"].items() if r in catalogue and catalogue[r].basis == basis}
-        parts += [E.H2(heading), requirements_table(rows, links)]
+        parts += [E.H2(heading), requirements_table(rows, links, kills)]
     known = {r: e["known_issue"] for r, e in summary["requirements"].items() if "known_issue" in e}
     if known:
         items = [

@@ -196,7 +196,7 @@ Feature: Log in to the Mitel One web application
       Then the user is logged in to the Mitel One web application
       And the End User License Agreement page is displayed only once
 
-    @req:MO-EULA-3
+    @req:MO-EULA-3 @req:MOB-EULA-1
     Scenario: Accepted in the Mitel One mobile application, the agreement does not appear on the web
       Given a Mitel One user who has never logged in
       And the user accepted the end user agreement in the Mitel One mobile application
@@ -204,7 +204,7 @@ Feature: Log in to the Mitel One web application
       Then the user is logged in to the Mitel One web application
       And the End User License Agreement is not displayed
 
-    @req:MO-EULA-3
+    @req:MO-EULA-3 @req:MOB-EULA-1
     Scenario: Accepted on the web, the agreement does not appear in the Mitel One mobile application
       Given a Mitel One user who has never logged in
       And the user accepted the end user agreement in the Mitel One web application
