@@ -114,6 +114,15 @@ def only_fields(driver: Driver, labels: list[str]) -> None:
         raise ConformanceFailure("the page displays only these fields", labels, list(screen.fields), _evidence(driver))
 
 
+def message_shown(driver: Driver) -> None:
+    """The user is told something went wrong; the documents print no words for it, so any."""
+    screen = _showing(driver, lambda shown: bool(shown.messages))
+    if not screen.messages:
+        raise ConformanceFailure(
+            "the user is told what went wrong", "a message", describe_screen(screen), _evidence(driver)
+        )
+
+
 def message_contains(driver: Driver, words: str) -> None:
     def says(screen: Screen) -> bool:
         return any(words.lower() in message.lower() for message in screen.messages)

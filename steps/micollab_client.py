@@ -243,6 +243,11 @@ def client_says(client, words):
     checks.message_contains(client, words)
 
 
+@then("the client refuses to connect and tells the user")
+def refuses_and_tells(client):
+    checks.message_shown(client)
+
+
 @then("the user is not logged in")
 def not_logged_in(client):
     checks.never_shown(client, "MiCollab Home")

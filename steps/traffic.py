@@ -6,6 +6,22 @@ from pytest_bdd import given, parsers, then, when
 
 from harness import checks, wire
 
+CERTIFICATES = {
+    "a certificate from an authority the device does not trust": "untrusted-certificate",
+    "a certificate for another host name": "wrong-host-certificate",
+}
+
+
+@given(parsers.parse("the MiCollab server presents {certificate}"))
+def micollab_server_impostor(traffic, tenant, certificate):
+    traffic.set_fault(tenant.server_host, CERTIFICATES[certificate])
+
+
+@then("the MiCollab server received nothing from the client")
+def micollab_server_received_nothing(traffic, tenant):
+    sent = [f for f in traffic.client_flows() if f["host"] == tenant.server_host]
+    checks.all_equal("requests of the client the MiCollab server received", 0, [len(sent)])
+
 
 @given("the MiCollab server is down")
 def micollab_server_down(traffic, tenant):

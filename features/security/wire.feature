@@ -17,6 +17,18 @@ Feature: Wire-level security of every client
     And the user clicks Apply
     Then every request the client made to a platform host used HTTPS
 
+  @req:SEC-TLS-2
+  Scenario Outline: A MiCollab server that presents <certificate> is refused
+    Given the MiCollab server presents <certificate>
+    When the user clicks the link provided in the deployment e-mail message
+    Then the client refuses to connect and tells the user
+    And the MiCollab server received nothing from the client
+
+    Examples:
+      | certificate                                                |
+      | a certificate from an authority the device does not trust |
+      | a certificate for another host name                        |
+
   @req:SEC-CRED-1
   Scenario: The MiCollab password goes only to the MiCollab server
     When the user clicks the link provided in the deployment e-mail message

@@ -6,6 +6,7 @@ One class per concern, in the order they see a request:
   Control  - answers the harness at http://proxy.harness.test (flows, faults, readiness)
   Egress   - refuses every host nobody simulates: answered here, recorded, never forwarded
   Faults   - per-host faults: down, reset, latency, 5xx, malformed body
+  Impostor - per-host certificates a device must not trust: an unknown CA's, or another name's
   Routing  - sends simulated hosts to the loopback mocks, keeping the Host the client named
   Streaming - passes event streams (text/event-stream) through as they come, not buffered
   Recording - keeps every flow for the harness to audit
@@ -19,10 +20,13 @@ import binascii
 import fnmatch
 import itertools
 import json
+from pathlib import Path
 from urllib.parse import parse_qsl, unquote
 
-from mitmproxy import ctx, http
+from cryptography import x509
+from mitmproxy import certs, ctx, http, tls
 from mitmproxy.addons.savehar import SaveHar
+from OpenSSL import crypto
 
 CONTROL_HOST = "proxy.harness.test"
 SECRET_HEADERS = ("authorization", "cookie", "set-cookie")
@@ -178,11 +182,44 @@ class Recording:
         }
 
 
+CERTIFICATE_FAULTS = ("untrusted-certificate", "wrong-host-certificate")
+WRONG_HOST = "not-this-host.invalid"
+
+
+class Impostor:
+    """A host that presents a certificate the device must not trust: signed by a CA of its own
+    that no device was told to trust (`untrusted-certificate`), or by the trusted CA but for
+    another host name (`wrong-host-certificate`). Set per host through Control's faults."""
+
+    def __init__(self, faults: Faults) -> None:
+        self.faults = faults
+        self._untrusted: certs.CertStore | None = None
+
+    def tls_start_client(self, data: tls.TlsData) -> None:
+        host = data.context.client.sni or ""
+        kind = self.faults.rules.get(host, {}).get("kind")
+        if kind not in CERTIFICATE_FAULTS or data.ssl_conn is None:
+            return
+        if kind == "untrusted-certificate":
+            entry = self.untrusted_ca().get_cert(host, [x509.DNSName(host)])
+        else:
+            trusted = ctx.master.addons.get("tlsconfig").certstore
+            entry = trusted.get_cert(WRONG_HOST, [x509.DNSName(WRONG_HOST)])
+        data.ssl_conn.use_certificate(entry.cert.to_pyopenssl())  # in place of TlsConfig's
+        data.ssl_conn.use_privatekey(crypto.PKey.from_cryptography_key(entry.privatekey))
+
+    def untrusted_ca(self) -> certs.CertStore:
+        if self._untrusted is None:
+            where = Path(ctx.options.confdir).expanduser() / "untrusted-ca"
+            self._untrusted = certs.CertStore.from_store(where, "untrusted", 2048)
+        return self._untrusted
+
+
 class Faults:
     """Per-host faults the harness sets through Control: each applies until cleared, to every
     request to that host, or only to paths starting with the rule's `path`."""
 
-    KINDS = ("down", "reset", "latency", "5xx", "malformed")
+    KINDS = ("down", "reset", "latency", "5xx", "malformed", *CERTIFICATE_FAULTS)
 
     def __init__(self) -> None:
         self.rules: dict[str, dict] = {}
@@ -283,4 +320,13 @@ faults = Faults()
 identity = Identity()
 
 
-addons = [identity, Control(recording, faults, identity), Egress(), faults, Routing(), Streaming(), recording]
+addons = [
+    identity,
+    Control(recording, faults, identity),
+    Egress(),
+    faults,
+    Impostor(faults),
+    Routing(),
+    Streaming(),
+    recording,
+]

@@ -7,7 +7,10 @@ tagged with each mutant's `breaks` IDs against it and requires them to fail.
 from __future__ import annotations
 
 import contextlib
+import ssl
 from urllib.parse import quote
+
+import httpx
 
 from clients.driver import ClientSettings, Screen
 from clients.micollab import MiCollabClient
@@ -486,3 +489,28 @@ class SkipsLicenseWhenRunning(MiCollabClient):
 
 
 MUTANTS += [IgnoresLinksWhileRunning, SkipsLicenseWhenRunning]
+
+
+class TrustsAnyCertificate(MiCollabClient):
+    """Turns TLS verification off: whoever answers for the MiCollab server gets the password."""
+
+    breaks = ("SEC-TLS-2",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        self.api.http = httpx.Client(proxy=settings.proxy_url, verify=False, timeout=settings.timeout)
+
+
+class ChecksOnlyTheAuthority(MiCollabClient):
+    """Verifies the certificate's authority but not the host name it was issued for."""
+
+    breaks = ("SEC-TLS-2",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        tls = ssl.create_default_context(cafile=settings.ca_bundle)
+        tls.check_hostname = False
+        self.api.http = httpx.Client(proxy=settings.proxy_url, verify=tls, timeout=settings.timeout)
+
+
+MUTANTS += [TrustsAnyCertificate, ChecksOnlyTheAuthority]
