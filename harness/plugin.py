@@ -284,7 +284,14 @@ def pytest_runtest_makereport(item: pytest.Item, call):
         call.when == "call" and call.excinfo.errisinstance((ConformanceFailure, AssertionError))
     )
     report.user_properties.append(("harness_status", "failed" if conformance else "error"))
+    report.user_properties.append(("reason", short_reason(call.excinfo.value)))
     return report
+
+
+def short_reason(exc: BaseException) -> str:
+    """What went wrong in a few lines a reader of the summary understands without the code."""
+    lines = [line for line in str(exc).splitlines() if line.strip()][:4]
+    return " / ".join(line.strip() for line in lines)[:600] or type(exc).__name__
 
 
 # -- the summary (on the controller when running under xdist) -------------------------------
@@ -318,13 +325,16 @@ class ConformanceReporter:
         status = None if quiet else properties.get("harness_status", outcome_status(report))
         reqs = [value for key, value in report.user_properties if key == "req"]
         notes = [value for key, value in report.user_properties if key == "known_issue"]
+        reason = next((value for key, value in report.user_properties if key == "reason"), "")
         previous = self.results.get(report.nodeid)
         if previous is not None:
             reqs = sorted(set(reqs) | set(previous.reqs))
             notes = sorted(set(notes) | set(previous.known_issues))
+            reason = previous.reason or reason
             known = [s for s in (status, previous.status) if s != "pending" and s is not None]
             status = min(known, key=PRECEDENCE.index) if known else "pending"
-        self.results[report.nodeid] = ScenarioResult(properties["scenario_id"], status or "pending", reqs, notes)
+        scenario = properties["scenario_id"]
+        self.results[report.nodeid] = ScenarioResult(scenario, status or "pending", reqs, notes, reason)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if hasattr(self.config, "workerinput") or not self.results:

@@ -28,6 +28,10 @@ class ScenarioResult:
     status: str
     reqs: list[str]
     known_issues: list[str] = field(default_factory=list)  # "MC-UPG-1=present" (harness.evidence)
+    reason: str = ""  # for a failed or errored scenario: what went wrong, in short
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "status": self.status, **({"reason": self.reason} if self.reason else {})}
 
 
 @dataclass
@@ -55,7 +59,7 @@ class Summary:
         known = self.known_issue(req.id, results)
         if known:
             entry["known_issue"] = known
-        entry["scenarios"] = [{"id": r.id, "status": r.status} for r in results]
+        entry["scenarios"] = [r.as_json() for r in results]
         return entry
 
     @staticmethod
@@ -127,8 +131,13 @@ def products_markdown(products: dict[str, dict]) -> list[str]:
 def requirements_markdown(rows: dict[str, dict], catalogue: dict[str, Requirement]) -> list[str]:
     lines = ["| requirement | status | certifies | scenarios | behaviour |", "| --- | --- | --- | --- | --- |"]
     for req_id, entry in rows.items():
-        scenarios = "<br>".join(f"{s['status']}: {s['id']}" for s in entry["scenarios"]) or "—"
+        scenarios = "<br>".join(scenario_markdown(s) for s in entry["scenarios"]) or "—"
         text = catalogue[req_id].text.replace("|", "\\|")
         status = f"**{entry['status']}**" + (f" ({entry['exercised_with']})" if "exercised_with" in entry else "")
         lines.append(f"| {req_id} | {status} | {entry['certifies']} | {scenarios} | {text} |")
     return lines
+
+
+def scenario_markdown(scenario: dict) -> str:
+    reason = f" — {scenario['reason']}" if scenario.get("reason") else ""
+    return f"{scenario['status']}: {scenario['id']}{reason}".replace("|", "\\|")

@@ -15,9 +15,9 @@ from harness.summary import BASES
 def scenario_item(scenario: dict, links: dict[str, str], kills: dict[str, list[str]]):
     name = E.A(scenario["id"], href=links[scenario["id"]]) if scenario["id"] in links else scenario["id"]
     caught = kills.get(scenario["id"])
-    return E.LI(
-        f"{scenario['status']}: ", name, *([E.SMALL(f" (fails for the mutants {', '.join(caught)})")] if caught else [])
-    )
+    mutants = [E.SMALL(f" (fails for the mutants {', '.join(caught)})")] if caught else []
+    reason = [E.BR(), E.SMALL(scenario["reason"])] if scenario.get("reason") else []
+    return E.LI(f"{scenario['status']}: ", name, *mutants, *reason)
 
 
 def products_table(products: dict[str, dict]):
