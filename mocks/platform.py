@@ -11,6 +11,7 @@ from mocks.azure_ad import AZURE_HOST, AzureDirectory, azure_app
 from mocks.azure_ad.saml import federation_metadata
 from mocks.azure_ad.tokens import SigningKeys
 from mocks.cloudlink import API_HOST, LOGIN_HOST, CloudLinkDirectory, Federation, cloudlink_app
+from mocks.cloudlink.clients import Clients
 from mocks.cloudlink.federation import sp_entity_id
 from mocks.cloudlink.mailer import welcome_email
 from mocks.mail import MailStore, SmtpServer, mailbox_app
@@ -31,10 +32,11 @@ WORLD_HOST = "world.harness.test"  # the standalone world's inspection API (pyth
 # The platform's own servers, as clients name them; the mailbox API is the harness's.
 PLATFORM_HOSTS = ("micollab.*", LOGIN_HOST, API_HOST, AZURE_HOST, WEB_HOST)
 CLOUDLINK_HOSTS = (LOGIN_HOST, API_HOST)
-# Applications registered with CloudLink: client ID -> redirect URIs.
+# The applications registered with CloudLink from the start: client ID -> redirect URIs.
 CLOUDLINK_CLIENTS = {
     CLOUDLINK_CLIENT_ID: (CLOUDLINK_REDIRECT_URI,),
     "mitel-one-web": (f"https://{WEB_HOST}/sso/callback",),
+    "mitel-one-mobile": (),  # the headless reference mobile client: the password grant only
 }
 
 
@@ -60,15 +62,17 @@ class Platform:
         self._smtp = SmtpServer(self.mail)
         self._mailer = Mailer(self._smtp.host, self._smtp.port, self.scheme)
         self.federation = Federation(self.azure_metadata)
+        self.cloudlink_clients = Clients(CLOUDLINK_CLIENTS)
         self.network.router.register("micollab.*", micollab_app(self.micollab, micollab_web_client))
         self.network.router.register(MAILBOX_HOST, mailbox_app(self.mail))
-        cloudlink = cloudlink_app(self.cloudlink, self.cloudlink_key, self.federation, CLOUDLINK_CLIENTS, self._mailer)
+        keys = (self.cloudlink_key, self.federation, self.cloudlink_clients, self._mailer)
+        cloudlink = cloudlink_app(self.cloudlink, *keys)
         for host in CLOUDLINK_HOSTS:
             self.network.router.register(host, cloudlink)
         self.network.router.register(AZURE_HOST, azure_app(self.azure))
-        if web_app_dir is not None:  # the Mitel One web application under test
-            self.mitel_one = MitelOne(self.cloudlink, self.cloudlink_key.verify)
-            self.network.router.register(WEB_HOST, web_app(web_app_dir, MitelOneApi(self.mitel_one).routes()))
+        # The Mitel One platform's API, and beside it the web application under test, if any.
+        self.mitel_one = MitelOne(self.cloudlink, self.cloudlink_key.verify)
+        self.network.router.register(WEB_HOST, web_app(web_app_dir, MitelOneApi(self.mitel_one).routes()))
         hosts = [*PLATFORM_HOSTS, MAILBOX_HOST, WORLD_HOST]
         self.proxy = None if direct else Proxy(self.network.port, hosts, require_identity)
         self.tenants: dict[str, Tenant] = {}

@@ -36,6 +36,7 @@ REDIRECT = "http://localhost:8400/callback"  # a desktop client's loopback redir
 SP_ENTITY = "https://sp.example.com/saml/metadata"
 SP_ACS = "https://sp.example.com/saml/acs"
 NUMBERS = itertools.count(20_000)
+EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"  # the UPN, not a pairwise ID
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_authlib_completes_an_authorization_code_flow_with_pkce(azure, tenant, h
 def sp_settings(http: httpx.Client, tenant_id: str) -> OneLogin_Saml2_Settings:
     metadata = http.get(f"{BASE}/{tenant_id}/federationmetadata/2007-06/federationmetadata.xml")
     idp = OneLogin_Saml2_IdPMetadataParser.parse(metadata.text)["idp"]
-    sp = {"entityId": SP_ENTITY, "assertionConsumerService": {"url": SP_ACS}}
+    sp = {"entityId": SP_ENTITY, "assertionConsumerService": {"url": SP_ACS}, "NameIDFormat": EMAIL_FORMAT}
     security = {"wantAssertionsSigned": True}  # Entra's default signing option signs the assertion
     return OneLogin_Saml2_Settings(
         {"strict": True, "sp": sp, "idp": idp, "security": security}, sp_validation_only=True

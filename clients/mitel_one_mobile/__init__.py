@@ -76,7 +76,7 @@ class MitelOneMobile(ScreenKeeper):
         form = {"grant_type": "password", "username": self.email, "password": password, "client_id": CLIENT_ID}
         token = self.http.post(CLOUDLINK_TOKEN, json=form)
         if token.status_code != 201:
-            message = token.json().get("message", "The password is not correct.")
+            message = token.json().get("error_description", "The password is not correct.")  # RFC 6749 §5.2
             self.replace_screen(Screen(LOGIN, {"Password": ""}, ("Next",), messages=(message,)))
             return
         session = self.http.post(f"{API}/session", json={"cloudlink_token": token.json()["access_token"]})

@@ -4,9 +4,11 @@ segment (tenant ID or domain; common and organizations for discovery). Paths: en
 GET  /{tenant}/v2.0/.well-known/openid-configuration   discovery
 GET  /{tenant}/discovery/v2.0/keys                       JWKS
 GET  /common/discovery/instance                          MSAL's instance discovery
+GET  /common/userrealm/{username}                        MSAL's user realm discovery (Managed)
 GET  /{tenant}/oauth2/v2.0/authorize                     authorization code + PKCE S256 -> "Sign in"
 POST /{tenant}/login                                     every sign-in page posts here (ctx, step)
-POST /{tenant}/oauth2/v2.0/token                         authorization_code | refresh_token
+POST /{tenant}/oauth2/v2.0/token                         authorization_code | refresh_token |
+                                                         password (ROPC) | client_credentials
 GET  /{tenant}/oauth2/v2.0/logout                        signs out, back to post_logout_redirect_uri
 GET|POST /{tenant}/saml2                                 SAML SSO (HTTP-Redirect | HTTP-POST binding)
 GET  /{tenant}/federationmetadata/2007-06/federationmetadata.xml
@@ -28,9 +30,9 @@ from starlette.routing import Route
 
 from mocks.azure_ad import endpoints as ep
 from mocks.azure_ad import errors, pages
-from mocks.azure_ad.directory import AuthorizationRequest, AzureDirectory, SamlRequest, SignIn
+from mocks.azure_ad.directory import AuthorizationRequest, AzureDirectory, Grant, SamlRequest, SignIn
 from mocks.azure_ad.errors import AzureError, ToClient
-from mocks.azure_ad.saml import federation_metadata, parse_authn_request, saml_response
+from mocks.azure_ad.saml import federation_metadata, parse_authn_request, saml_error, saml_response
 from mocks.azure_ad.tokens import TokenIssuer
 
 NO_STORE = {"Cache-Control": "no-store, no-cache", "Pragma": "no-cache"}
@@ -80,6 +82,10 @@ def client_credentials(request: Request, form) -> tuple[str, str]:
     return str(form.get("client_id", "")), str(form.get("client_secret", ""))
 
 
+def _relay(relay_state: str) -> dict[str, str]:
+    return {"RelayState": relay_state} if relay_state else {}
+
+
 def _required(form, *names: str) -> list[str]:
     for name in names:
         if not form.get(name):
@@ -111,6 +117,19 @@ class AzureApp:
         discovery = ep.url(ep.DISCOVERY, tenant)
         return JSONResponse({"tenant_discovery_endpoint": discovery, "api-version": "1.1", "metadata": [metadata]})
 
+    async def user_realm(self, request: Request) -> Response:
+        """Whether a user name's domain is one of a tenant's (Managed: no federation) or unknown."""
+        domain = request.path_params["username"].rpartition("@")[2].lower()
+        try:
+            self.directory.tenant(domain)
+        except AzureError:
+            return JSONResponse({"ver": "1.0", "account_type": "Unknown", "cloud_instance_name": "microsoftonline.com"})
+        realm = {"ver": "1.0", "account_type": "Managed", "domain_name": domain}
+        return JSONResponse(
+            realm
+            | {"cloud_instance_name": "microsoftonline.com", "cloud_audience_urn": "urn:federation:MicrosoftOnline"}
+        )
+
     # -- the sign-in pages ------------------------------------------------------------------------
 
     async def authorize(self, request: Request) -> Response:
@@ -136,7 +155,13 @@ class AzureApp:
         params = request.query_params if redirect_binding else await request.form()
         authn = parse_authn_request(str(params.get("SAMLRequest", "")), deflated=redirect_binding)
         relay_state = str(params.get("RelayState", ""))
-        sign_in = self.directory.begin_saml(tenant, authn.issuer, authn.acs_url, authn.id, relay_state)
+        sp = self.directory.saml_sp(tenant, authn.issuer, authn.acs_url)
+        refusal = authn.refusal()
+        if refusal is not None:  # to the SP's registered Reply URL, as a SAML error Response
+            answer = saml_error(tenant.azure_tenant_id, sp, authn.id, refusal, tenant.clock.now())
+            return html(pages.post_to(sp.acs_url, {"SAMLResponse": answer} | _relay(relay_state)))
+        saml_request = SamlRequest(sp, authn.id, relay_state, authn.name_id_format, authn.sp_name_qualifier)
+        sign_in = self.directory.begin_saml(tenant, saml_request)
         sign_in.login_hint = request.query_params.get("login_hint", "")
         return self.page(sign_in)
 
@@ -172,9 +197,8 @@ class AzureApp:
     def finish(self, sign_in: SignIn) -> Response:
         account, mfa, request = self.directory.complete(sign_in), sign_in.code_ok, sign_in.request
         if isinstance(request, SamlRequest):
-            response = saml_response(self.directory.keys, account, request.sp, request.request_id, mfa)
-            values = {"SAMLResponse": response} | ({"RelayState": request.relay_state} if request.relay_state else {})
-            return html(pages.post_to(request.sp.acs_url, values))
+            response = saml_response(self.directory.keys, account, request, mfa)
+            return html(pages.post_to(request.sp.acs_url, {"SAMLResponse": response} | _relay(request.relay_state)))
         code = self.directory.issue_code(account, request, mfa)
         return to_client(request, {"code": code, "session_state": str(uuid.uuid4())})
 
@@ -191,20 +215,38 @@ class AzureApp:
     async def token(self, request: Request) -> Response:
         tenant, form = self.directory.tenant(request.path_params["tenant"]), await request.form()
         client_id, secret = client_credentials(request, form)
-        self.directory.authenticate_client(tenant, client_id, secret)
+        app = self.directory.authenticate_client(tenant, client_id, secret)
         kind = str(form.get("grant_type", ""))
+        if kind == "client_credentials":
+            return JSONResponse(self.app_token(tenant, app, str(form.get("scope", ""))), headers=NO_STORE)
+        grant, scope = self.user_grant(tenant, kind, client_id, form)
+        refresh = self.directory.issue_refresh_token(grant, scope) if "offline_access" in scope.split() else ""
+        return JSONResponse(self.tokens.respond(grant, scope, refresh), headers=NO_STORE)
+
+    def user_grant(self, tenant, kind: str, client_id: str, form) -> tuple[Grant, str]:
+        """The user grant a token request stands for, and the scope it is answered with."""
         if kind == "authorization_code":
             code, redirect_uri = _required(form, "code", "redirect_uri")
             verifier = str(form.get("code_verifier", ""))
             grant = self.directory.redeem_code(tenant, code, client_id, redirect_uri, verifier)
-            scope = grant.scope
-        elif kind == "refresh_token":
+            return grant, grant.scope
+        if kind == "refresh_token":
             grant = self.directory.redeem_refresh_token(tenant, _required(form, "refresh_token")[0], client_id)
-            scope = str(form.get("scope", "")) or grant.scope
-        else:
-            raise errors.unsupported_grant(kind)
-        refresh = self.directory.issue_refresh_token(grant, scope) if "offline_access" in scope.split() else ""
-        return JSONResponse(self.tokens.respond(grant, scope, refresh), headers=NO_STORE)
+            return grant, str(form.get("scope", "")) or grant.scope
+        if kind == "password":
+            username, password, scope = _required(form, "username", "password", "scope")
+            app = self.directory.app(tenant, client_id)
+            return self.directory.password_grant(tenant, app, username, password, scope), scope
+        raise errors.unsupported_grant(kind)
+
+    def app_token(self, tenant, app, scope: str) -> dict:
+        """Client credentials: a confidential client, one `<resource>/.default` scope."""
+        if not app.client_secret:
+            raise errors.confidential_only("client_credentials")
+        if len(scope.split()) != 1 or not scope.endswith("/.default"):
+            raise errors.default_scope_required(scope or "(none)")
+        now = int(tenant.clock.now())
+        return self.tokens.respond_for_app(app, tenant.azure_tenant_id, scope, now)
 
     async def metadata(self, request: Request) -> Response:
         tid = self.directory.tenant(request.path_params["tenant"]).azure_tenant_id
@@ -229,6 +271,7 @@ def azure_app(directory: AzureDirectory) -> Starlette:
 
     routes = {
         ep.INSTANCE_DISCOVERY: (app.instance_discovery, ["GET"]),
+        ep.USER_REALM: (app.user_realm, ["GET"]),
         ep.DISCOVERY: (app.openid_configuration, ["GET"]),
         ep.KEYS: (app.keys, ["GET"]),
         ep.AUTHORIZE: (app.authorize, ["GET"]),

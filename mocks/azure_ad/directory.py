@@ -1,7 +1,7 @@
 """Azure AD's state and rules, free of HTTP: tenants, registered applications (OIDC and SAML),
-sign-in transactions, authorization codes (PKCE S256, single use, ten minutes) and refresh
-tokens. Smart lockout and the authenticator code are the accounts' (accounts.py). Every time is
-the tenant's clock."""
+sign-in transactions, authorization codes (PKCE S256, single use, ten minutes; a refused
+redemption leaves the code usable, mocks/single_use.py) and refresh tokens. Smart lockout and the
+authenticator code are the accounts' (accounts.py). Every time is the tenant's clock."""
 
 from __future__ import annotations
 
@@ -9,15 +9,27 @@ import base64
 import hashlib
 import secrets
 import threading
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, replace
 
 from mocks.azure_ad import errors
 from mocks.azure_ad.accounts import Account
 from mocks.azure_ad.tokens import SigningKeys
+from mocks.single_use import ExpiredRecord, Policy, SingleUse, UnknownRecord, UsedRecord
 from mocks.tenant import DAY, Tenant
 
 CODE_TTL = 10 * 60  # Entra's authorization codes live about ten minutes
 REFRESH_TOKEN_TTL = 90 * DAY  # Entra's default refresh token lifetime
+CODES = Policy(CODE_TTL, failed_use_burns=False)  # a refused redemption leaves the code usable
+# The ID token's optional claims an app registration may ask for (Entra's "Token configuration").
+OPTIONAL_CLAIMS = frozenset({"upn", "email", "family_name", "given_name", "auth_time"})
+# What a SAML app's "Unique User Identifier (Name ID)" is issued as when the request names no format.
+NAME_ID_FORMATS = {
+    "email": "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+    "persistent": "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
+    "unspecified": "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
+    "transient": "urn:oasis:names:tc:SAML:2.0:nameid-format:transient",
+}
 
 
 def s256(verifier: str) -> str:
@@ -30,6 +42,11 @@ class OidcApp:
     client_id: str
     redirect_uris: tuple[str, ...]
     client_secret: str = ""  # empty: a public client (mobile and desktop), which sends none
+    optional_claims: tuple[str, ...] = ()  # ID token optional claims, e.g. "upn"
+    # "Allow public client flows": a public client may use the password grant (ROPC).
+    public_client_flows: bool = False
+    name: str = ""
+    object_id: str = ""  # the service principal's object ID: `oid` and `sub` of app-only tokens
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,9 @@ class SamlServiceProvider:
     entity_id: str  # Entra's "Identifier (Entity ID)"
     acs_url: str  # Entra's "Reply URL (Assertion Consumer Service URL)"
     signing: str = "assertion"  # Entra's "Signing Option": "assertion" (its default), "response" or "both"
+    # The Name ID format when the AuthnRequest names none: Entra's default claim is the UPN as an
+    # e-mail address.
+    name_id_format: str = NAME_ID_FORMATS["email"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,8 @@ class SamlRequest:
     sp: SamlServiceProvider
     request_id: str  # the AuthnRequest's ID, echoed as InResponseTo
     relay_state: str
+    name_id_format: str = ""  # the NameIDPolicy's Format, or the SP's own when the request had none
+    sp_name_qualifier: str = ""  # echoed on the NameID when the request gave one
 
 
 @dataclass
@@ -87,19 +109,24 @@ class SignIn:
         return "code" if self.needs_code and not self.code_ok else "kmsi"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Grant:
-    """What an authorization code or a refresh token stands for."""
+    """What an authorization code or a refresh token stands for. `sid` names the sign-in session
+    it came from, kept across refreshes; `app` is the application it was issued to."""
 
     account: Account
-    client_id: str
+    app: OidcApp
     scope: str
-    expires: float
+    expires: float = 0.0  # refresh tokens; codes expire by their store's policy
     redirect_uri: str = ""
     code_challenge: str = ""
     nonce: str = ""
     mfa: bool = False
-    redeemed: bool = False
+    sid: str = ""
+
+    @property
+    def client_id(self) -> str:
+        return self.app.client_id
 
 
 class AzureDirectory:
@@ -110,7 +137,7 @@ class AzureDirectory:
         self._apps: dict[tuple[str, str], OidcApp] = {}
         self._saml_sps: dict[tuple[str, str], SamlServiceProvider] = {}
         self._sign_ins: dict[str, SignIn] = {}
-        self._codes: dict[str, Grant] = {}
+        self._codes: SingleUse[Grant] = SingleUse(CODES, lambda grant: grant.account.tenant.clock.now(), 48)
         self._refresh_tokens: dict[str, Grant] = {}
         self._lock = threading.RLock()
 
@@ -131,16 +158,28 @@ class AzureDirectory:
             raise errors.tenant_not_found(name)
         return found
 
-    def register_app(self, tenant_id: str, client_id: str, redirect_uris, client_secret: str = "") -> OidcApp:
-        app = OidcApp(tenant_id, client_id, tuple(redirect_uris), client_secret)
+    def register_app(
+        self, tenant_id: str, client_id: str, redirect_uris, client_secret: str = "", **options
+    ) -> OidcApp:
+        """`options`: optional_claims, public_client_flows, name (OidcApp's fields)."""
+        unknown = set(options.get("optional_claims", ())) - OPTIONAL_CLAIMS
+        if unknown:
+            raise ValueError(f"optional claims {sorted(unknown)} are not offered; known: {sorted(OPTIONAL_CLAIMS)}")
+        options["optional_claims"] = tuple(options.get("optional_claims", ()))
+        app = OidcApp(tenant_id, client_id, tuple(redirect_uris), client_secret, object_id=str(uuid.uuid4()), **options)
         with self._lock:
             self._apps[(tenant_id, client_id)] = app
         return app
 
-    def register_saml_sp(self, tenant_id: str, entity_id: str, acs_url: str, signing: str = "assertion"):
+    def register_saml_sp(
+        self, tenant_id: str, entity_id: str, acs_url: str, signing: str = "assertion", name_id_format: str = ""
+    ) -> SamlServiceProvider:
         if signing not in {"assertion", "response", "both"}:
             raise ValueError(f"signing must be assertion, response or both, not {signing!r}")
-        sp = SamlServiceProvider(tenant_id, entity_id, acs_url, signing)
+        name_id_format = name_id_format or NAME_ID_FORMATS["email"]
+        if name_id_format not in NAME_ID_FORMATS.values():
+            raise ValueError(f"name_id_format must be one of {sorted(NAME_ID_FORMATS.values())}")
+        sp = SamlServiceProvider(tenant_id, entity_id, acs_url, signing, name_id_format)
         with self._lock:
             self._saml_sps[(tenant_id, entity_id)] = sp
         return sp
@@ -156,6 +195,14 @@ class AzureDirectory:
         with self._lock:
             apps = [app for (tid, _), app in self._apps.items() if tid == tenant.azure_tenant_id]
         return any(uri in app.redirect_uris for app in apps)
+
+    def apps_of(self, tenant: Tenant) -> list[OidcApp]:
+        with self._lock:
+            return [app for (tid, _), app in self._apps.items() if tid == tenant.azure_tenant_id]
+
+    def saml_sps_of(self, tenant: Tenant) -> list[SamlServiceProvider]:
+        with self._lock:
+            return [sp for (tid, _), sp in self._saml_sps.items() if tid == tenant.azure_tenant_id]
 
     def authenticate_client(self, tenant: Tenant, client_id: str, secret: str) -> OidcApp:
         """A confidential client must send its secret; a public client (no secret) must send none."""
@@ -187,14 +234,20 @@ class AzureDirectory:
             raise errors.pkce_required()
         return self._begin(SignIn(secrets.token_urlsafe(24), tenant, request, request.login_hint))
 
-    def begin_saml(self, tenant: Tenant, issuer: str, acs_url: str, request_id: str, relay_state: str) -> SignIn:
+    def saml_sp(self, tenant: Tenant, issuer: str, acs_url: str = "") -> SamlServiceProvider:
+        """The registered SP an AuthnRequest's Issuer names, at its registered Reply URL."""
         with self._lock:
             sp = self._saml_sps.get((tenant.azure_tenant_id, issuer))
         if sp is None:
             raise errors.app_not_found(issuer, tenant.company)
         if acs_url and acs_url != sp.acs_url:
             raise errors.reply_mismatch(acs_url, issuer)
-        return self._begin(SignIn(secrets.token_urlsafe(24), tenant, SamlRequest(sp, request_id, relay_state)))
+        return sp
+
+    def begin_saml(self, tenant: Tenant, request: SamlRequest) -> SignIn:
+        if not request.name_id_format:
+            request = replace(request, name_id_format=request.sp.name_id_format)
+        return self._begin(SignIn(secrets.token_urlsafe(24), tenant, request))
 
     def _begin(self, sign_in: SignIn) -> SignIn:
         with self._lock:
@@ -242,30 +295,52 @@ class AzureDirectory:
     # -- codes and refresh tokens -----------------------------------------------------------------
 
     def issue_code(self, account: Account, request: AuthorizationRequest, mfa: bool) -> str:
-        code = secrets.token_urlsafe(48)
+        """A code for a completed sign-in, which opens a new session (`sid`)."""
         grant = Grant(
-            account, request.client_id, request.scope, account.tenant.clock.now() + CODE_TTL,
-            request.redirect_uri, request.code_challenge, request.nonce, mfa,
+            account, self.app(account.tenant, request.client_id), request.scope, 0.0, request.redirect_uri,
+            request.code_challenge, request.nonce, mfa, str(uuid.uuid4()),
         )  # fmt: skip
-        with self._lock:
-            self._codes[code] = grant
-        return code
+        return self._codes.issue(grant)
 
     def redeem_code(self, tenant: Tenant, code: str, client_id: str, redirect_uri: str, verifier: str) -> Grant:
-        """The grant a code stands for. A refused redemption leaves the code usable, as Entra does."""
-        with self._lock:
-            grant = self._codes.get(code)
-            if grant is None or grant.account.tenant is not tenant:
+        """The grant a code stands for. A refused redemption leaves the code usable (CODES)."""
+
+        def redeemable(grant: Grant) -> None:
+            if grant.account.tenant is not tenant:
                 raise errors.malformed_grant()
             _check_redemption(grant, client_id, redirect_uri, verifier)
-            grant.redeemed = True
-            return grant
+
+        try:
+            return self._codes.use(code, redeemable)
+        except UsedRecord:
+            raise errors.code_redeemed() from None
+        except ExpiredRecord:
+            raise errors.code_expired() from None
+        except UnknownRecord:
+            raise errors.malformed_grant() from None
+
+    def password_grant(self, tenant: Tenant, app: OidcApp, username: str, password: str, scope: str) -> Grant:
+        """The resource owner password credentials grant (ROPC): a public client only with "Allow
+        public client flows"; never past a second factor; smart lockout counts its failures."""
+        if not app.client_secret and not app.public_client_flows:
+            raise errors.client_secret_required()
+        account = self.account(tenant, username)
+        if account is None:
+            raise errors.ropc_unknown_user()
+        try:
+            with self._lock:
+                account.check_password(password, tenant.clock.now())
+        except errors.AzureError as refused:  # the pages' error, as the token endpoint answers it
+            raise errors.AzureError(refused.code, refused.error, refused.message, 400) from None
+        if tenant.settings.mfa_required:
+            raise errors.mfa_required()
+        return Grant(account, app, scope, sid=str(uuid.uuid4()))
 
     def issue_refresh_token(self, grant: Grant, scope: str) -> str:
         token = secrets.token_urlsafe(64)
         expires = grant.account.tenant.clock.now() + REFRESH_TOKEN_TTL
         with self._lock:
-            self._refresh_tokens[token] = Grant(grant.account, grant.client_id, scope, expires, mfa=grant.mfa)
+            self._refresh_tokens[token] = Grant(grant.account, grant.app, scope, expires, mfa=grant.mfa, sid=grant.sid)
         return token
 
     def redeem_refresh_token(self, tenant: Tenant, token: str, client_id: str) -> Grant:
@@ -279,10 +354,6 @@ class AzureDirectory:
 
 
 def _check_redemption(grant: Grant, client_id: str, redirect_uri: str, verifier: str) -> None:
-    if grant.redeemed:
-        raise errors.code_redeemed()
-    if grant.account.tenant.clock.now() > grant.expires:
-        raise errors.code_expired()
     if client_id != grant.client_id:
         raise errors.other_client()
     if redirect_uri != grant.redirect_uri:

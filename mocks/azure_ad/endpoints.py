@@ -16,6 +16,7 @@ MULTI_TENANT = ("common", "organizations", "consumers")
 DISCOVERY = "/{tenant}/v2.0/.well-known/openid-configuration"
 KEYS = "/{tenant}/discovery/v2.0/keys"
 INSTANCE_DISCOVERY = "/common/discovery/instance"
+USER_REALM = "/common/userrealm/{username}"
 AUTHORIZE = "/{tenant}/oauth2/v2.0/authorize"
 TOKEN = "/{tenant}/oauth2/v2.0/token"
 LOGOUT = "/{tenant}/oauth2/v2.0/logout"
@@ -39,9 +40,9 @@ def saml_entity_id(tenant_id: str) -> str:
     return f"https://sts.windows.net/{tenant_id}/"
 
 
-# What Entra's discovery document says beyond its addresses. Only the authorization code flow is
-# implemented, but the document lists what Entra lists; code_challenge_methods_supported is not in
-# Entra's document: the harness requires S256 and this mock takes nothing else.
+# What Entra's discovery document says beyond its addresses: what Entra lists, though only the
+# authorization code flow is implemented. Entra's document has no code_challenge_methods_supported
+# (the mock still takes S256 only), so neither has this one.
 CAPABILITIES = {
     "token_endpoint_auth_methods_supported": ["client_secret_post", "private_key_jwt", "client_secret_basic"],
     "response_modes_supported": ["query", "fragment", "form_post"],
@@ -52,7 +53,6 @@ CAPABILITIES = {
     "request_uri_parameter_supported": False,
     "http_logout_supported": True,
     "frontchannel_logout_supported": True,
-    "code_challenge_methods_supported": ["S256"],
     "claims_supported": [
         "sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name", "msgraph_host",
         "aud", "exp", "iat", "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash",

@@ -187,3 +187,49 @@ def saml_malformed(detail: str) -> AzureError:
 def saml_bad_id(request_id: str) -> AzureError:
     message = f"The value '{request_id}' is not a valid SAML ID. The ID must not begin with a number."
     return AzureError(7500529, "invalid_request", message)
+
+
+# -- the password grant (ROPC) and client credentials ---------------------------------------------
+
+
+def client_secret_required() -> AzureError:
+    # What Entra answers a public client's password grant when "Allow public client flows" is off.
+    message = "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+    return AzureError(7000218, "invalid_client", message, 401)
+
+
+def ropc_unknown_user() -> AzureError:
+    return AzureError(50034, "invalid_grant", "The user account does not exist in this directory.")
+
+
+def mfa_required() -> AzureError:
+    message = (
+        "Due to a configuration change made by your administrator, or because you moved to a new location, you "
+        "must use multi-factor authentication to access the resource."
+    )
+    return AzureError(50076, "invalid_grant", message)
+
+
+def confidential_only(kind: str) -> AzureError:
+    # Entra's code for a public client sending a confidential client's grant (700025's family);
+    # the wording is this mock's.
+    return AzureError(700025, "invalid_client", f"Client is public: the {kind} grant needs a client secret.", 401)
+
+
+def default_scope_required(scope: str) -> AzureError:
+    message = f"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid."
+    return AzureError(70011, "invalid_scope", message)
+
+
+# -- SAML request properties Entra refuses ----------------------------------------------------------
+
+
+def saml_unsupported(property_name: str) -> AzureError:
+    """Entra's documented wording for a property it does not support (its SAML protocol page shows
+    AADSTS75006 wrapping AADSTS90011 for NameIdentifierPolicy/SPNameQualifier); used here for a
+    Subject in the AuthnRequest and a NameIDPolicy Format outside the four it lists."""
+    message = (
+        "An error occurred while processing a SAML2 Authentication request. AADSTS90011: The SAML authentication "
+        f"request property '{property_name}' is not supported."
+    )
+    return AzureError(75006, "invalid_request", message)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime
+import hashlib
+import secrets
 import uuid
 import zlib
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from lxml.builder import ElementMaker
 from signxml import CanonicalizationMethod, DigestAlgorithm, SignatureMethod, XMLSigner
 
 from mocks.azure_ad import errors
-from mocks.azure_ad.directory import Account, SamlServiceProvider
+from mocks.azure_ad.directory import NAME_ID_FORMATS, Account, SamlRequest, SamlServiceProvider
 from mocks.azure_ad.endpoints import SAML_SSO, saml_entity_id, url
 from mocks.azure_ad.tokens import SigningKeys
 
@@ -26,7 +28,7 @@ METADATA = "urn:oasis:names:tc:SAML:2.0:metadata"
 DSIG = "http://www.w3.org/2000/09/xmldsig#"
 REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
 POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"
-EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"
+STATUS = "urn:oasis:names:tc:SAML:2.0:status:"
 CLAIMS = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims"
 MS_CLAIMS = "http://schemas.microsoft.com/identity/claims"
 SUBJECT_TTL = 5 * 60  # SubjectConfirmationData NotOnOrAfter, as Entra sets it
@@ -48,6 +50,17 @@ class AuthnRequest:
     id: str
     issuer: str
     acs_url: str  # empty when the SP leaves it to its registration
+    name_id_format: str = ""  # NameIDPolicy's Format, if the request has one
+    sp_name_qualifier: str = ""
+    has_subject: bool = False  # Entra refuses a Subject in an AuthnRequest
+
+    def refusal(self) -> errors.AzureError | None:
+        """What Entra's SAML protocol page says it refuses in a well-formed request, if any."""
+        if self.has_subject:
+            return errors.saml_unsupported("Subject")
+        if self.name_id_format and self.name_id_format not in NAME_ID_FORMATS.values():
+            return errors.saml_unsupported("NameIdentifierPolicy/Format")
+        return None
 
 
 def _inflate(data: bytes) -> bytes:
@@ -74,7 +87,13 @@ def parse_authn_request(saml_request: str, deflated: bool) -> AuthnRequest:
         raise errors.saml_malformed("it has no ID or no Issuer")
     if request_id[0].isdigit():
         raise errors.saml_bad_id(request_id)
-    return AuthnRequest(request_id, issuer, root.get("AssertionConsumerServiceURL", ""))
+    policy = root.find(f"{{{PROTOCOL}}}NameIDPolicy")
+    policy = {} if policy is None else policy.attrib
+    subject = root.find(f"{{{ASSERTION}}}Subject") is not None
+    acs_url = root.get("AssertionConsumerServiceURL", "")
+    return AuthnRequest(
+        request_id, issuer, acs_url, policy.get("Format", ""), policy.get("SPNameQualifier", ""), subject
+    )
 
 
 def instant(seconds: float) -> str:
@@ -139,9 +158,30 @@ def _attributes(saml, account: Account, mfa: bool) -> etree._Element:
     )
 
 
-def _assertion(saml, account: Account, sp: SamlServiceProvider, request_id: str, mfa: bool) -> etree._Element:
+def name_id(saml, account: Account, request: SamlRequest) -> etree._Element:
+    """The NameID in the format asked for (Entra's SAML protocol page): e-mail address: the UPN;
+    persistent and unspecified: a pairwise identifier, stable for this user and this SP;
+    transient: a value new at every sign-in."""
+    formats, user = NAME_ID_FORMATS, account.user
+    if request.name_id_format == formats["email"]:
+        value, name_format = user.upn, formats["email"]
+    elif request.name_id_format == formats["transient"]:
+        value, name_format = base64.b64encode(secrets.token_bytes(32)).decode(), formats["transient"]
+    else:
+        digest = hashlib.sha256(f"{user.azure_object_id}|{request.sp.entity_id}".encode()).digest()
+        value, name_format = base64.b64encode(digest).decode(), formats["persistent"]
+    qualifier = {"SPNameQualifier": request.sp_name_qualifier} if request.sp_name_qualifier else {}
+    return saml.NameID(value, Format=name_format, **qualifier)
+
+
+def _assertion(saml, account: Account, request: SamlRequest, mfa: bool) -> etree._Element:
     """The assertion, with a signature placeholder when the SP's signing option signs it."""
-    now, tid = account.tenant.clock.now(), account.tenant.azure_tenant_id
+    now, tid, sp, request_id = (
+        account.tenant.clock.now(),
+        account.tenant.azure_tenant_id,
+        request.sp,
+        request.request_id,
+    )
     confirmation = saml.SubjectConfirmationData(
         InResponseTo=request_id, NotOnOrAfter=instant(now + SUBJECT_TTL), Recipient=sp.acs_url
     )
@@ -150,7 +190,7 @@ def _assertion(saml, account: Account, sp: SamlServiceProvider, request_id: str,
         saml.Issuer(saml_entity_id(tid)),
         *([_placeholder()] if sp.signing in {"assertion", "both"} else []),
         saml.Subject(
-            saml.NameID(account.user.upn, Format=EMAIL_FORMAT),
+            name_id(saml, account, request),
             saml.SubjectConfirmation(confirmation, Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"),
         ),
         saml.Conditions(
@@ -168,17 +208,33 @@ def _assertion(saml, account: Account, sp: SamlServiceProvider, request_id: str,
     )
 
 
-def saml_response(keys: SigningKeys, account: Account, sp: SamlServiceProvider, request_id: str, mfa: bool) -> str:
+def saml_error(tenant_id: str, sp: SamlServiceProvider, request_id: str, error: errors.AzureError, now: float) -> str:
+    """A refusal as Entra posts one to the SP (its SAML protocol page's sample): status Requester /
+    RequestUnsupported and the AADSTS message, no assertion."""
+    samlp = ElementMaker(namespace=PROTOCOL, nsmap={"samlp": PROTOCOL})
+    saml = ElementMaker(namespace=ASSERTION, nsmap={None: ASSERTION})
+    status = samlp.Status(
+        samlp.StatusCode(samlp.StatusCode(Value=f"{STATUS}RequestUnsupported"), Value=f"{STATUS}Requester"),
+        samlp.StatusMessage(str(error)),
+    )
+    root = samlp.Response(
+        saml.Issuer(saml_entity_id(tenant_id)), status, ID=saml_id(), Version="2.0", IssueInstant=instant(now),
+        Destination=sp.acs_url, InResponseTo=request_id,
+    )  # fmt: skip
+    return base64.b64encode(etree.tostring(root)).decode()
+
+
+def saml_response(keys: SigningKeys, account: Account, request: SamlRequest, mfa: bool) -> str:
     """The base64 SAMLResponse for the SP's ACS URL: Success, the assertion signed (Entra's default
     signing option); with `sp.signing` "response" or "both", the Response is signed as well."""
     samlp = ElementMaker(namespace=PROTOCOL, nsmap={"samlp": PROTOCOL})
     saml = ElementMaker(namespace=ASSERTION, nsmap={None: ASSERTION})
-    now = account.tenant.clock.now()
-    assertion = _assertion(saml, account, sp, request_id, mfa)
+    now, sp, request_id = account.tenant.clock.now(), request.sp, request.request_id
+    assertion = _assertion(saml, account, request, mfa)
     response_id = saml_id()
     root = samlp.Response(
         saml.Issuer(saml_entity_id(account.tenant.azure_tenant_id)),
-        samlp.Status(samlp.StatusCode(Value="urn:oasis:names:tc:SAML:2.0:status:Success")),
+        samlp.Status(samlp.StatusCode(Value=f"{STATUS}Success")),
         assertion,
         ID=response_id,
         Version="2.0",

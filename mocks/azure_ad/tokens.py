@@ -20,7 +20,7 @@ from mocks.azure_ad.endpoints import issuer, saml_entity_id
 from mocks.signing import SigningKey
 
 if TYPE_CHECKING:
-    from mocks.azure_ad.directory import Grant
+    from mocks.azure_ad.directory import Grant, OidcApp
 
 TOKEN_TTL = 3600  # ID and access tokens: one hour
 CERTIFICATE_NAME = "Microsoft Azure Federated SSO Certificate"  # the name Entra gives SAML signing certificates
@@ -77,17 +77,21 @@ def client_info(object_id: str, tenant_id: str) -> str:
 
 
 def id_token_claims(grant: Grant, now: int) -> dict:
-    """The v2.0 ID token. `name` and `preferred_username` come with the profile scope and `email`
-    with the email scope, as in Entra; `upn` is an optional claim the app registration asks for."""
+    """The v2.0 ID token, as Entra's ID token claims reference lists it: `sid` names the sign-in
+    session; `name`, `preferred_username` and `oid` come with the profile scope, `email` with the
+    email scope (or as an optional claim); `upn` only as an optional claim of the app registration
+    (v2.0 tokens left it out of the defaults), with the profile scope."""
     user, tid, scopes = grant.account.user, grant.account.tenant.azure_tenant_id, set(grant.scope.split())
+    optional = set(grant.app.optional_claims)
     claims = {
         "aud": grant.client_id, "iss": issuer(tid), "iat": now, "nbf": now, "exp": now + TOKEN_TTL,
-        "oid": user.azure_object_id, "sub": pairwise_subject(user.azure_object_id, grant.client_id),
-        "tid": tid, "upn": user.upn, "uti": secrets.token_urlsafe(16), "ver": "2.0",
+        "sub": pairwise_subject(user.azure_object_id, grant.client_id), "tid": tid, "sid": grant.sid,
+        "uti": secrets.token_urlsafe(16), "ver": "2.0",
     }  # fmt: skip
     if "profile" in scopes:
-        claims |= {"name": user.name, "preferred_username": user.upn}
-    if "email" in scopes:
+        claims |= {"name": user.name, "preferred_username": user.upn, "oid": user.azure_object_id}
+        claims |= {"upn": user.upn} if "upn" in optional else {}
+    if "email" in scopes or "email" in optional:
         claims["email"] = user.email
     if grant.nonce:
         claims["nonce"] = grant.nonce
@@ -110,6 +114,17 @@ def access_token_claims(grant: Grant, scope: str, now: int) -> dict:
     return claims | graph | {"upn": user.upn, "unique_name": user.upn}
 
 
+def app_token_claims(app: OidcApp, tenant_id: str, scope: str, now: int) -> dict:
+    """An app-only access token (client credentials) for `<resource>/.default`: Graph's (v1.0)
+    or the app's own API's (v2.0); `idtyp` app, the service principal as `oid` and `sub`."""
+    resource = scope.split(maxsplit=1)[0].removesuffix("/.default")
+    claims = {"iat": now, "nbf": now, "exp": now + TOKEN_TTL, "tid": tenant_id, "idtyp": "app"}
+    claims |= {"oid": app.object_id, "sub": app.object_id, "uti": secrets.token_urlsafe(16)}
+    if resource in {f"api://{app.client_id}", app.client_id}:
+        return claims | {"aud": app.client_id, "iss": issuer(tenant_id), "azp": app.client_id, "ver": "2.0"}
+    return claims | {"aud": GRAPH, "iss": saml_entity_id(tenant_id), "appid": app.client_id, "ver": "1.0"}
+
+
 class TokenIssuer:
     def __init__(self, keys: SigningKeys) -> None:
         self.keys = keys
@@ -129,3 +144,8 @@ class TokenIssuer:
         if "openid" in scope.split():
             answer["id_token"] = self.keys.sign(id_token_claims(grant, now))
         return answer
+
+    def respond_for_app(self, app: OidcApp, tenant_id: str, scope: str, now: int) -> dict:
+        """The client credentials grant's answer: an access token alone, no refresh token."""
+        token = self.keys.sign(app_token_claims(app, tenant_id, scope, now))
+        return {"token_type": "Bearer", "expires_in": TOKEN_TTL, "ext_expires_in": TOKEN_TTL, "access_token": token}

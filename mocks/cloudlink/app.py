@@ -9,8 +9,14 @@ Documented publicly (Mitel's developer samples, the Azure AD "Mitel Connect" tut
   Sign-on URL https://auth.mitel.io/authorize?client_id=...
 Chosen here, where nothing public says: PKCE (S256 only) on both authorize paths, the JWKS at
 /2017-09-01/.well-known/jwks and an OpenID configuration beside it, the page paths under
-/authorize/<transaction>/..., error bodies {"code", "message"} with 409 for an e-mail in several
-accounts, 422 for account states (locked, password not set, federated) and 429 when rate-limited;
+/authorize/<transaction>/..., error bodies {"error", "error_description"} as RFC 6749 §5.2 has
+them (Mitel publishes its own error shape nowhere): at /token 400 (401 invalid_client) with
+RFC 6749's error codes, the account states (locked, password not set, federated) as
+invalid_grant; at the /authorize API 409 for an e-mail in several accounts, 422 for account
+states; 429 + Retry-After when rate-limited; `x-mitel-correlation-id` on every API response (the
+caller's own when it sends one; seen in Mitel's own tooling, its format is not published);
+client authentication at /token with client_secret_basic or client_secret_post for a
+confidential client (clients.py);
 `idp=enterprise` with a `login_hint` on the Unified login page goes straight to the account's
 enterprise identity provider (an application's "Single Sign On" button); a refused enterprise
 sign-in goes back to the application's redirect URI with `error=access_denied` (RFC 6749
@@ -21,9 +27,12 @@ host and a six-digit code that the page asks for with the new password.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
-from urllib.parse import urlencode
+import uuid
+from urllib.parse import unquote, urlencode
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -33,6 +42,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from mocks.cloudlink import pages
+from mocks.cloudlink.clients import Clients, invalid_client
 from mocks.cloudlink.directory import ACCESS_TOKEN_TTL, CloudLinkDirectory, CloudLinkError, CloudLinkUser
 from mocks.cloudlink.federation import BASE, Federation, SamlRefused
 from mocks.cloudlink.limits import RateLimiter
@@ -43,12 +53,64 @@ API = "https://authentication.api.mitel.io"
 ISSUER = f"{API}{BASE}"
 LOGIN_PAGE = "https://auth.mitel.io"
 WEB_ORIGINS = ("https://one.mitel.io",)
+CORRELATION_HEADER = "x-mitel-correlation-id"
+NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}  # RFC 6749 §5.1
+# RFC 6749 §5.2's error codes; any other refusal at /token is one of these.
+TOKEN_ERRORS = {"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type"}
 
 
 def error_response(error: CloudLinkError) -> JSONResponse:
-    headers = {"Retry-After": str(error.extra["retry_after"])} if "retry_after" in error.extra else None
-    body = {"code": error.code, "message": str(error)} | {k: v for k, v in error.extra.items() if k != "retry_after"}
-    return JSONResponse(body, error.status, headers=headers)
+    headers = {"Retry-After": str(error.extra["retry_after"])} if "retry_after" in error.extra else {}
+    extra = {k: v for k, v in error.extra.items() if k != "retry_after"}
+    body = {"error": error.code, "error_description": str(error)} | extra
+    if error.status == 401 and error.code == "invalid_client":
+        headers["WWW-Authenticate"] = 'Basic realm="CloudLink"'
+    return JSONResponse(body, error.status, headers=headers | NO_STORE)
+
+
+def token_error(error: CloudLinkError) -> CloudLinkError:
+    """A refusal at /token in RFC 6749 §5.2's terms: 400 with its error codes (401 for a failed
+    client authentication); a rate limit keeps its 429 and Retry-After."""
+    if error.status == 429:
+        return error
+    if error.code == "invalid_client":
+        return CloudLinkError(401, error.code, str(error), **error.extra)
+    code = error.code if error.code in TOKEN_ERRORS else "invalid_grant"
+    code = "invalid_request" if error.code == "multiple_accounts" else code
+    return CloudLinkError(400, code, str(error), **error.extra)
+
+
+def client_credentials(request: Request, body: dict[str, str]) -> tuple[str, str]:
+    """client_id and client_secret from HTTP Basic (RFC 6749 §2.3.1, form-encoded) or the body."""
+    kind, _, encoded = request.headers.get("authorization", "").partition(" ")
+    if kind.lower() != "basic":
+        return body.get("client_id", ""), body.get("client_secret", "")
+    try:
+        user, _, secret = base64.b64decode(encoded, validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        raise invalid_client("The Authorization header cannot be read.") from None
+    return unquote(user), unquote(secret)
+
+
+class CorrelationId:
+    """ASGI middleware: every API response (under /2017-09-01) carries x-mitel-correlation-id."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(BASE):
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope["headers"]).get(CORRELATION_HEADER.encode(), b"")
+        value = given[:128] or str(uuid.uuid4()).encode()
+
+        async def send_with_id(message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (CORRELATION_HEADER.encode(), value)]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
 
 
 async def form_or_json(request: Request) -> dict[str, str]:
@@ -96,10 +158,10 @@ class CloudLinkApp:
     """Routes for both hosts; each handler turns CloudLink's refusals into its answers."""
 
     def __init__(
-        self, directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict, mailer=None
+        self, directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: Clients, mailer=None
     ) -> None:
         self.directory, self.key, self.federation = directory, key, federation
-        self.clients = clients  # client_id -> registered redirect URIs
+        self.clients = clients
         self.mailer = mailer  # sends EmailMessages over SMTP; `scheme` for the links in them
         self.tokens = Tokens(directory, key)
         self.limiter = RateLimiter()
@@ -122,10 +184,12 @@ class CloudLinkApp:
     async def api_token(self, request: Request) -> Response:
         body = await form_or_json(request)
         try:
-            entry, nonce, scope = self.grant(body)
+            client_id, secret = client_credentials(request, body)
+            self.clients.authenticate(client_id, secret)
+            entry, nonce, scope = self.grant(body | {"client_id": client_id})
         except CloudLinkError as error:
-            return error_response(error)
-        return JSONResponse(self.tokens.issue(entry, body.get("client_id", ""), nonce, scope), 201)
+            return error_response(token_error(error))
+        return JSONResponse(self.tokens.issue(entry, client_id, nonce, scope), 201, headers=NO_STORE)
 
     def grant(self, body: dict[str, str]) -> tuple[CloudLinkUser, str, str]:
         """The user a grant stands for, the nonce to echo and the scope granted."""
@@ -168,7 +232,7 @@ class CloudLinkApp:
                 "subject_types_supported": ["public"],
                 "id_token_signing_alg_values_supported": ["RS256"],
                 "scopes_supported": ["openid", "profile", "email"],
-                "token_endpoint_auth_methods_supported": ["none"],
+                "token_endpoint_auth_methods_supported": ["none", "client_secret_basic", "client_secret_post"],
             }
         )
 
@@ -177,7 +241,7 @@ class CloudLinkApp:
     async def login_page(self, request: Request) -> Response:
         query = request.query_params
         redirect_uri, client_id = query.get("redirect_uri", ""), query.get("client_id", "")
-        if redirect_uri not in self.clients.get(client_id, ()):
+        if not self.clients.redirect_uri_ok(client_id, redirect_uri):
             return HTMLResponse(
                 pages.failure("This application is not registered with CloudLink.", "invalid_client"), 400
             )
@@ -329,7 +393,7 @@ class CloudLinkApp:
 
 
 def cloudlink_app(
-    directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: dict, mailer=None
+    directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: Clients, mailer=None
 ) -> Starlette:
     app = CloudLinkApp(directory, key, federation, clients, mailer)
 
@@ -340,4 +404,5 @@ def cloudlink_app(
     cors = Middleware(
         CORSMiddleware, allow_origins=list(WEB_ORIGINS), allow_methods=["POST", "GET"], allow_headers=["*"]
     )
-    return Starlette(routes=app.routes(), exception_handlers={CloudLinkError: expired}, middleware=[cors])
+    middleware = [Middleware(CorrelationId), cors]
+    return Starlette(routes=app.routes(), exception_handlers={CloudLinkError: expired}, middleware=middleware)

@@ -1,5 +1,9 @@
 """CloudLink's state and rules, free of HTTP: accounts, users, password set-up, sign-in
-transactions, authorization codes (PKCE S256 only), tokens, lockout and rate limits."""
+transactions, authorization codes (PKCE S256 only), tokens, lockout and rate limits.
+
+Codes, set-up links and password resets are single-use, expiring records (mocks/single_use.py)
+with the policies below. Nothing public says whether CloudLink burns a code whose redemption it
+refuses; RFC 6749 does not either, so CloudLink keeps it usable until it expires, as Entra does."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import secrets
 import threading
 from dataclasses import dataclass, field
 
+from mocks.single_use import ExpiredRecord, Policy, RecordRefused, SingleUse, UsedRecord
 from mocks.tenant import HOUR, Tenant, User
 
 CODE_TTL = 5 * 60
@@ -17,6 +22,11 @@ REFRESH_TOKEN_TTL = 14 * 24 * HOUR  # refresh tokens fourteen days
 LOCKOUT_THRESHOLD = 5  # CloudLink's own lockout of wrong CloudLink passwords
 LOCKOUT_DURATION = 15 * 60
 RESET_TTL = HOUR  # a password reset's link and code (chosen here: nothing public says)
+# A refused use keeps each of these usable: a wrong verifier, a password the policy refuses, a
+# mistyped verification code can be tried again until the record expires or is used.
+CODES = Policy(CODE_TTL, failed_use_burns=False)
+SETUP_LINKS = Policy(None, failed_use_burns=False)  # the tenant's password_setup_ttl, given at issue
+RESETS = Policy(RESET_TTL, failed_use_burns=False)
 
 
 class CloudLinkError(Exception):
@@ -56,26 +66,22 @@ class CloudLinkUser:
         return not self.integrated or self.tenant.settings.enable_mitel_credentials
 
 
-@dataclass
+@dataclass(frozen=True)
 class SetupLink:
     token: str
     user: CloudLinkUser
-    expires: float
-    used: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class PasswordReset:
     """ "Reset your Password": the e-mail's link and its six-digit code, together, once."""
 
     token: str
     code: str
     user: CloudLinkUser
-    expires: float
-    used: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Grant:
     """What an authorization code stands for until it is redeemed once."""
 
@@ -84,8 +90,11 @@ class Grant:
     redirect_uri: str
     code_challenge: str
     nonce: str
-    expires: float
     scope: str = ""
+
+
+def _tenant_now(record) -> float:
+    return record.user.tenant.clock.now()
 
 
 @dataclass
@@ -106,12 +115,12 @@ class Transaction:
 @dataclass
 class CloudLinkDirectory:
     users: dict[str, list[CloudLinkUser]] = field(default_factory=dict)  # by e-mail, lower case
-    setup_links: dict[str, SetupLink] = field(default_factory=dict)
+    setup_links: SingleUse[SetupLink] = field(default_factory=lambda: SingleUse(SETUP_LINKS, _tenant_now))
     transactions: dict[str, Transaction] = field(default_factory=dict)
-    grants: dict[str, Grant] = field(default_factory=dict)
+    grants: SingleUse[Grant] = field(default_factory=lambda: SingleUse(CODES, _tenant_now))
     refresh_tokens: dict[str, tuple[CloudLinkUser, float]] = field(default_factory=dict)
     revoked: set[str] = field(default_factory=set)
-    resets: dict[str, PasswordReset] = field(default_factory=dict)
+    resets: SingleUse[PasswordReset] = field(default_factory=lambda: SingleUse(RESETS, _tenant_now))
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def add_tenant(self, tenant: Tenant) -> list[SetupLink]:
@@ -122,10 +131,8 @@ class CloudLinkDirectory:
                 entry = CloudLinkUser(user, tenant, password_set=tenant.settings.cloudlink_password_set)
                 self.users.setdefault(user.email.lower(), []).append(entry)
                 if not entry.password_set:
-                    link = SetupLink(
-                        secrets.token_urlsafe(24), entry, tenant.clock.now() + tenant.settings.password_setup_ttl
-                    )
-                    self.setup_links[link.token] = link
+                    link = SetupLink(secrets.token_urlsafe(24), entry)
+                    self.setup_links.issue(link, tenant.settings.password_setup_ttl, token=link.token)
                     links.append(link)
         return links
 
@@ -153,53 +160,64 @@ class CloudLinkDirectory:
     # -- password set-up (the CloudLink welcome e-mail) -------------------------------------------
 
     def setup_link(self, token: str) -> SetupLink:
-        with self.lock:
-            link = self.setup_links.get(token)
-        if link is None:
-            raise CloudLinkError(404, "invalid_link", "This link is not valid.")
-        if link.used:
-            raise CloudLinkError(410, "link_used", "This link has already been used. Your password is already set up.")
-        if link.user.tenant.clock.now() > link.expires:
-            raise CloudLinkError(
-                410, "link_expired", "This link has expired. Ask your administrator to resend the welcome e-mail."
-            )
-        return link
+        return self._setup_link(lambda: self.setup_links.peek(token))
 
     def set_password(self, token: str, password: str) -> CloudLinkUser:
-        with self.lock:
-            link = self.setup_link(token)
+        def chosen(link: SetupLink) -> None:
             if password != link.user.user.cloudlink_password:
                 # The mock keeps each user's password fixed by the tenant, so a scenario knows it.
                 raise CloudLinkError(422, "password_policy", "Choose the password your tenant was given.")
-            link.used, link.user.password_set = True, True
+
+        with self.lock:
+            link = self._setup_link(lambda: self.setup_links.use(token, chosen))
+            link.user.password_set = True
             return link.user
+
+    @staticmethod
+    def _setup_link(find) -> SetupLink:
+        try:
+            return find()
+        except UsedRecord:
+            raise CloudLinkError(
+                410, "link_used", "This link has already been used. Your password is already set up."
+            ) from None
+        except ExpiredRecord:
+            raise CloudLinkError(
+                410, "link_expired", "This link has expired. Ask your administrator to resend the welcome e-mail."
+            ) from None
+        except RecordRefused:
+            raise CloudLinkError(404, "invalid_link", "This link is not valid.") from None
 
     # -- "Reset your Password" -------------------------------------------------------------------
 
     def begin_reset(self, entry: CloudLinkUser) -> PasswordReset:
-        code = f"{secrets.randbelow(10**6):06d}"
-        reset = PasswordReset(secrets.token_urlsafe(24), code, entry, entry.tenant.clock.now() + RESET_TTL)
-        with self.lock:
-            self.resets[reset.token] = reset
+        reset = PasswordReset(secrets.token_urlsafe(24), f"{secrets.randbelow(10**6):06d}", entry)
+        self.resets.issue(reset, token=reset.token)
         return reset
 
     def reset(self, token: str) -> PasswordReset:
-        with self.lock:
-            reset = self.resets.get(token)
-        if reset is None:
-            raise CloudLinkError(404, "invalid_link", "This link is not valid.")
-        if reset.used or reset.user.tenant.clock.now() > reset.expires:
-            raise CloudLinkError(410, "link_expired", "This link has expired or was already used. Start again.")
-        return reset
+        return self._reset(lambda: self.resets.peek(token))
 
     def finish_reset(self, token: str, code: str, password: str) -> CloudLinkUser:
-        with self.lock:
-            reset = self.reset(token)
+        def right_code(reset: PasswordReset) -> None:
             if not secrets.compare_digest(code.strip(), reset.code):
                 raise CloudLinkError(422, "invalid_code", "The verification code is not correct.")
-            reset.used = True
+
+        with self.lock:
+            reset = self._reset(lambda: self.resets.use(token, right_code))
             reset.user.password, reset.user.failures, reset.user.locked_until = password, 0, 0.0
             return reset.user
+
+    @staticmethod
+    def _reset(find) -> PasswordReset:
+        try:
+            return find()
+        except (UsedRecord, ExpiredRecord):
+            raise CloudLinkError(
+                410, "link_expired", "This link has expired or was already used. Start again."
+            ) from None
+        except RecordRefused:
+            raise CloudLinkError(404, "invalid_link", "This link is not valid.") from None
 
     def secrets_of(self, tenant: Tenant) -> list[str]:
         """Reset links and codes and reset passwords: masked wherever evidence is written."""
@@ -234,25 +252,30 @@ class CloudLinkDirectory:
     def issue_code(
         self, entry: CloudLinkUser, client_id: str, redirect_uri: str, challenge: str, nonce: str, scope: str = ""
     ) -> str:
-        code = secrets.token_urlsafe(24)
-        expires = entry.tenant.clock.now() + CODE_TTL
-        with self.lock:
-            self.grants[code] = Grant(entry, client_id, redirect_uri, challenge, nonce, expires, scope)
-        return code
+        return self.grants.issue(Grant(entry, client_id, redirect_uri, challenge, nonce, scope))
 
     def redeem_code(self, code: str, client_id: str, verifier: str, redirect_uri: str = "") -> Grant:
-        """Single use: a code is gone at its first redemption, right or wrong."""
-        with self.lock:
-            grant = self.grants.pop(code, None)
-        if grant is None:
-            raise CloudLinkError(400, "invalid_grant", "The authorization code is invalid or was already used.")
-        if grant.user.tenant.clock.now() > grant.expires:
-            raise CloudLinkError(400, "invalid_grant", "The authorization code has expired.")
-        if client_id != grant.client_id or (redirect_uri and redirect_uri != grant.redirect_uri):
-            raise CloudLinkError(400, "invalid_grant", "The authorization code was issued to another client.")
-        if grant.code_challenge and (not verifier or s256(verifier) != grant.code_challenge):
-            raise CloudLinkError(400, "invalid_grant", "The code_verifier does not match the code_challenge.")
-        return grant
+        """Once, by the client it was issued to, with the verifier and, when the authorization
+        request carried a redirect URI, the same one (RFC 6749 §4.1.3, RFC 7636 §4.6)."""
+
+        def redeemable(grant: Grant) -> None:
+            if client_id != grant.client_id:
+                raise CloudLinkError(400, "invalid_grant", "The authorization code was issued to another client.")
+            if grant.redirect_uri and not redirect_uri:
+                raise CloudLinkError(400, "invalid_request", "redirect_uri is required: the authorization had one.")
+            if grant.redirect_uri and redirect_uri != grant.redirect_uri:
+                raise CloudLinkError(400, "invalid_grant", "redirect_uri is not the one the code was issued for.")
+            if grant.code_challenge and (not verifier or s256(verifier) != grant.code_challenge):
+                raise CloudLinkError(400, "invalid_grant", "The code_verifier does not match the code_challenge.")
+
+        try:
+            return self.grants.use(code, redeemable)
+        except ExpiredRecord:
+            raise CloudLinkError(400, "invalid_grant", "The authorization code has expired.") from None
+        except RecordRefused:
+            raise CloudLinkError(
+                400, "invalid_grant", "The authorization code is invalid or was already used."
+            ) from None
 
     def new_refresh_token(self, entry: CloudLinkUser) -> str:
         token = secrets.token_urlsafe(32)

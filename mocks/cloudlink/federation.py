@@ -16,6 +16,7 @@ from onelogin.saml2.settings import OneLogin_Saml2_Settings
 
 API_HOST = "authentication.api.mitel.io"
 BASE = "/2017-09-01"
+EMAIL_FORMAT = "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"
 
 
 class SamlRefused(Exception):
@@ -38,7 +39,9 @@ class Federation:
         if key not in self._settings:
             idp = OneLogin_Saml2_IdPMetadataParser.parse(self._metadata_of(azure_tenant_id))
             entity = sp_entity_id(account_id)
-            sp = {"entityId": entity, "assertionConsumerService": {"url": entity}}
+            # The user's UPN (Entra's e-mail address format), not the pairwise ID an unspecified
+            # NameIDPolicy would get: CloudLink matches it to the user.
+            sp = {"entityId": entity, "assertionConsumerService": {"url": entity}, "NameIDFormat": EMAIL_FORMAT}
             config = {"strict": True, "sp": sp, "security": {"wantAssertionsSigned": False}} | {"idp": idp["idp"]}
             self._settings[key] = OneLogin_Saml2_Settings(config, sp_validation_only=True)
         return self._settings[key]

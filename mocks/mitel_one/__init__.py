@@ -24,8 +24,11 @@ PAGES = {
 }
 
 
-def web_app(directory: Path, api: list[Route]) -> Starlette:
-    """The web application's pages at their routes, its API, and its other files as they are."""
+def web_app(directory: Path | None, api: list[Route]) -> Starlette:
+    """The web application's pages at their routes, its API, and its other files as they are;
+    the API alone when no web application is served."""
+    if directory is None:
+        return Starlette(routes=api)
 
     def page(name: str):
         async def serve(request) -> Response:

@@ -45,13 +45,18 @@ def test_a_code_is_redeemed_once_with_its_verifier():
         ("app", "wrong-verifier", "app://cb", "code_verifier does not match"),
         ("app", "", "app://cb", "code_verifier does not match"),
         ("other", VERIFIER, "app://cb", "another client"),
-        ("app", VERIFIER, "app://elsewhere", "another client"),
+        ("app", VERIFIER, "app://elsewhere", "not the one the code was issued for"),
+        ("app", VERIFIER, "", "redirect_uri is required"),
     ],
 )
-def test_a_code_is_refused_to_anyone_else(client_id, verifier, redirect, message):
+def test_a_code_is_refused_to_anyone_else_and_stays_usable(client_id, verifier, redirect, message):
+    """RFC 6749 §4.1.3: the same redirect_uri as the authorization request's, which had one. A
+    refused redemption does not burn the code (the policy CloudLink shares with Entra)."""
     directory, _ = directory_with()
+    code = signed_in_code(directory)
     with pytest.raises(CloudLinkError, match=message):
-        directory.redeem_code(signed_in_code(directory), client_id, verifier, redirect)
+        directory.redeem_code(code, client_id, verifier, redirect)
+    assert directory.redeem_code(code, "app", VERIFIER, "app://cb").nonce == "n1"
 
 
 def test_a_code_expires():

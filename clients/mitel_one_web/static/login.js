@@ -30,7 +30,7 @@ document.getElementById('password-form').addEventListener('submit', (event) => {
       grant_type: 'password', username: email, password, account_id, client_id: CLIENT_ID,
     });
     if (!token.ok) {
-      const {message} = await token.json();
+      const {error_description: message} = await token.json(); // RFC 6749 §5.2
       say(message || 'The password is not correct. Try again.');
       return;
     }
