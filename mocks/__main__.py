@@ -1,7 +1,9 @@
 """`python -m mocks serve`: the simulated world without pytest, until interrupted.
 
-Prints one JSON object on standard output: the proxy to set on a device, the CA it must trust,
-the simulated hosts, the tenants' users and passwords, and the inspection APIs.
+Prints one JSON line on standard output once everything is up: the proxy to set on a device, the
+CA it must trust, the simulated hosts, the SMTP server, CloudLink's registered clients, each
+tenant's IDs (Azure AD tenant, CloudLink account, Mitel One account number), applications,
+users and passwords, and the control API (docs/world-api.md).
 """
 
 from __future__ import annotations
@@ -12,35 +14,53 @@ import random
 import signal
 import sys
 import threading
+from pathlib import Path
 
 from failures import HarnessError
+from mocks import settings
 from mocks.standalone import serve
-from mocks.tenant import TenantSettings
+
+# The reference Mitel One web application, served at one.mitel.io unless another is given.
+REFERENCE_WEB_APP = Path(__file__).resolve().parents[1] / "clients" / "mitel_one_web" / "static"
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m mocks", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("serve", help="start every mock and the proxy, create tenants, run until interrupted")
-    run.add_argument("--tenants", type=int, default=1, help="how many tenants to create (default 1)")
+    run = commands.add_parser(
+        "serve",
+        help="start every mock and the proxy, create tenants, run until interrupted",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument("--tenants", type=int, default=None, help="how many tenants (default: 1, or the file's list)")
     run.add_argument("--seed", type=int, default=None, help="Faker seed: the same seed makes the same tenants")
-    run.add_argument("--cloudlink-auth", action="store_true", help="enable CloudLink-based Authentication")
-    run.add_argument("--lockout-threshold", type=int, default=TenantSettings.lockout_threshold)
-    run.add_argument("--deployment-ttl", type=float, default=TenantSettings.deployment_ttl, help="seconds")
+    run.add_argument(
+        "--settings",
+        metavar="FILE",
+        help="tenant settings, .json or .toml: settings for every tenant and an optional `tenants` list, one each",
+    )
+    run.add_argument(
+        "--web-app",
+        metavar="DIR",
+        default=str(REFERENCE_WEB_APP),
+        help="the Mitel One web application served at one.mitel.io (default: the reference app)",
+    )
+    run.add_argument("--no-web-app", action="store_true", help="serve the Mitel One platform API alone")
+    settings.add_arguments(run)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
     args = parse(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-    settings = TenantSettings(
-        cloudlink_auth=args.cloudlink_auth,
-        lockout_threshold=args.lockout_threshold,
-        deployment_ttl=args.deployment_ttl,
-    )
     try:
-        platform, _, description = serve(args.tenants, seed, settings)
-    except HarnessError as exc:
+        tenants = settings.tenant_settings(args)
+        web_app = None if args.no_web_app else Path(args.web_app)
+        if web_app is not None and not (web_app / "index.html").is_file():
+            raise ValueError(f"--web-app {web_app}: no index.html there")
+        platform, _, description = serve(tenants, seed, web_app)
+    except (HarnessError, ValueError, OSError) as exc:
         print(f"python -m mocks serve: {exc}", file=sys.stderr)
         return 2
     stop = threading.Event()

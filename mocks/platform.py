@@ -94,6 +94,11 @@ class Platform:
         return str(self.proxy.ca_path) if self.proxy else None
 
     @property
+    def smtp_address(self) -> tuple[str, int]:
+        """Where the e-mail server takes SMTP (plain SMTP on loopback, not through the proxy)."""
+        return self._smtp.host, self._smtp.port
+
+    @property
     def mailbox_url(self) -> str:
         return f"{self.scheme}://{MAILBOX_HOST}"
 

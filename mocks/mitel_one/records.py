@@ -7,6 +7,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+KINDS = frozenset({"call", "message", "invitation"})
+
 
 @dataclass(frozen=True)
 class Event:
