@@ -41,6 +41,7 @@ class StandaloneWorld:
     def requests_session(self) -> requests.Session:
         """A requests session set up the same way (MSAL's HTTP client)."""
         session = requests.Session()
+        session.trust_env = False  # REQUESTS_CA_BUNDLE in the environment would override `verify`
         session.proxies = {"http": self["proxy"], "https": self["proxy"]}
         session.verify = self["ca_certificate"]
         return session
