@@ -31,7 +31,7 @@ unexport PYTHONDONTWRITEBYTECODE
 
 MITMPROXY := mitmproxy==11.0.2
 
-setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed .tools/chromium.installed
+setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed .tools/chromium.installed .tools/xmlsec1.installed
 
 $(VENV)/.installed: pyproject.toml
 	@command -v python3 >/dev/null || { echo "Python 3.11 is needed: apt-get install python3 python3-venv"; exit 1; }
@@ -52,6 +52,15 @@ $(VENV)/.installed: pyproject.toml
 	  if [ "$$(id -u)" -ne 0 ]; then echo "install Chromium: apt-get install chromium chromium-driver (as root)"; exit 1; fi; \
 	  echo "installing Chromium and ChromeDriver from Debian"; \
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; \
+	fi
+	@mkdir -p .tools && touch $@
+
+# xmlsec1 from Debian, for pysaml2 (a self-test's service provider); only when missing.
+.tools/xmlsec1.installed:
+	@if ! command -v xmlsec1 >/dev/null; then \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "install xmlsec1: apt-get install xmlsec1 (as root)"; exit 1; fi; \
+	  echo "installing xmlsec1 from Debian"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends xmlsec1 >/dev/null; \
 	fi
 	@mkdir -p .tools && touch $@
 
