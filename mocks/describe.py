@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from mocks.azure_ad import AZURE_HOST
-from mocks.azure_ad.directory import OidcApp, SamlServiceProvider
 from mocks.azure_ad.endpoints import BASE_URL, DISCOVERY, FEDERATION_METADATA, SAML_SSO, saml_entity_id, url
+from mocks.azure_ad.models import OidcApp, SamlServiceProvider
 from mocks.cloudlink import API_HOST, LOGIN_HOST
 from mocks.cloudlink.clients import Client
 from mocks.cloudlink.federation import sp_entity_id

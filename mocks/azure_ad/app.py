@@ -30,8 +30,9 @@ from starlette.routing import Route
 
 from mocks.azure_ad import endpoints as ep
 from mocks.azure_ad import errors, pages
-from mocks.azure_ad.directory import AuthorizationRequest, AzureDirectory, Grant, SamlRequest, SignIn
+from mocks.azure_ad.directory import AzureDirectory
 from mocks.azure_ad.errors import AzureError, ToClient
+from mocks.azure_ad.models import AuthorizationRequest, Grant, SamlRequest, SignIn
 from mocks.azure_ad.saml import federation_metadata, parse_authn_request, saml_error, saml_response
 from mocks.azure_ad.tokens import TokenIssuer
 

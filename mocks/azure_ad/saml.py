@@ -18,8 +18,9 @@ from lxml.builder import ElementMaker
 from signxml import CanonicalizationMethod, DigestAlgorithm, SignatureMethod, XMLSigner
 
 from mocks.azure_ad import errors
-from mocks.azure_ad.directory import NAME_ID_FORMATS, Account, SamlRequest, SamlServiceProvider
+from mocks.azure_ad.accounts import Account
 from mocks.azure_ad.endpoints import SAML_SSO, saml_entity_id, url
+from mocks.azure_ad.models import NAME_ID_FORMATS, SamlRequest, SamlServiceProvider
 from mocks.azure_ad.tokens import SigningKeys
 
 PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol"

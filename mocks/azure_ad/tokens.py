@@ -20,7 +20,7 @@ from mocks.azure_ad.endpoints import issuer, saml_entity_id
 from mocks.signing import SigningKey
 
 if TYPE_CHECKING:
-    from mocks.azure_ad.directory import Grant, OidcApp
+    from mocks.azure_ad.models import Grant, OidcApp
 
 TOKEN_TTL = 3600  # ID and access tokens: one hour
 CERTIFICATE_NAME = "Microsoft Azure Federated SSO Certificate"  # the name Entra gives SAML signing certificates
