@@ -30,9 +30,16 @@ class TenantSettings:
     azure_lockout_threshold: int = 10  # Entra smart lockout
     azure_lockout_duration: float = 60.0
     # Mitel One
+    mitel_one: bool = False  # a Mitel One license is assigned to the users: the Mitel One welcome e-mail
     mitel_one_sso: bool = False  # the IT administrator configured Single Sign-On for the account
     # ... but kept Azure AD's old signing certificate in the account's SSO configuration
     sso_certificate_outdated: bool = False
+
+    @property
+    def azure_users(self) -> bool:
+        """The users are in Azure AD, with a UPN: "the UPN field from Azure AD" (MiCollab) is an
+        Azure AD user's, and the UPN is a Mitel One user name "if you are an Azure user with SSO"."""
+        return self.azure_ad_integrated or self.mitel_one_sso
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,7 @@ class User:
     name: str
     email: str
     login_id: str
-    upn: str
+    upn: str  # "" for a user who is not in Azure AD
     micollab_password: str
     logged_in_before: bool = False  # not the first login: there is user data to import
     favorites: tuple[str, ...] = ()  # the user data a client imports
@@ -61,11 +68,17 @@ class Tenant:
     clock: Clock = field(default_factory=Clock)
     azure_tenant_id: str = ""  # Entra `tid`, a GUID
     cloudlink_account_id: str = ""
-    account_number: str = ""  # the CloudLink / Mitel One account number from the welcome e-mail
+    account_number: str = ""  # the Mitel One Account Number, sent in the Mitel One welcome e-mail
+    azure_domain: str = ""  # the Azure AD tenant's initial domain (<name>.onmicrosoft.com): its UPNs'
 
     @property
     def server_host(self) -> str:
         return f"micollab.{self.domain}"
+
+    def unknown_upn(self) -> str:
+        """A UPN no directory knows: the user's login ID at the Azure AD domain, as a user might
+        mistype it (and as a client that turned UPNs into login IDs would find an account)."""
+        return f"{self.user.login_id}@{self.azure_domain}"
 
     @property
     def user(self) -> User:

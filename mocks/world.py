@@ -34,34 +34,42 @@ class World:
     def new_tenant(self, settings: TenantSettings | None = None, **user_traits) -> Tenant:
         """A tenant with one user, registered with every mock (which sends its e-mails)."""
         fake = self.faker
+        settings = settings or TenantSettings()
         company = fake.company()
         # The seed's hex keeps domains unique across scenarios even when Faker repeats a name.
         slug = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-")[:24].strip("-")
         tenant_id = f"{self.seed:016x}"[:10] + str(len(self.tenants))
         domain = f"{slug}-{tenant_id}.example.com"
+        azure_domain = f"{slug.replace('-', '')}{tenant_id}.onmicrosoft.com"
         tenant = Tenant(
             id=tenant_id,
             company=company,
             domain=domain,
-            settings=settings or TenantSettings(),
-            users=[self._user(domain, **user_traits)],
+            settings=settings,
+            users=[self._user(domain, azure_domain if settings.azure_users else "", **user_traits)],
             azure_tenant_id=str(fake.uuid4()),
             cloudlink_account_id=fake.numerify("##########"),
             account_number=fake.numerify("#######"),
+            azure_domain=azure_domain,
         )
         self.tenants.append(tenant)
         self.platform.add_tenant(tenant)
         return tenant
 
-    def _user(self, domain: str, **traits) -> User:
+    def _user(self, domain: str, azure_domain: str, **traits) -> User:
+        """UPN, login ID and e-mail all differ, so a client that swaps one for another is caught:
+        the e-mail and UPN local parts in mixed case, as the real services match them
+        case-insensitively (and a mock that did not would be caught); the UPN at the Azure AD
+        tenant's own domain, and only for a user in Azure AD (`azure_domain`); passwords in
+        mixed case (Faker puts in at least one upper-case letter), matched exactly."""
         fake = self.faker
         first, last = fake.first_name(), fake.last_name()
         given, family = (re.sub(r"[^a-z]", "", part.lower()) for part in (first, last))
         user = User(
             name=f"{first} {last}",
-            email=f"{given}.{family}@{domain}",
-            login_id=f"{given[0]}{family}"[:21],
-            upn=f"{given[0]}{family}@{domain}",
+            email=f"{given.capitalize()}.{family.capitalize()}@{domain}",
+            login_id=f"{given[0]}{family[:17]}{fake.numerify('##')}",  # like john_smith: lower case, 2-21
+            upn=f"{given.capitalize()}{family[0].upper()}@{azure_domain}" if azure_domain else "",
             micollab_password=fake.password(length=14, special_chars=True),
             favorites=tuple(fake.name() for _ in range(3)),
             cloudlink_password=fake.password(length=14, special_chars=True),

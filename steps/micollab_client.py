@@ -168,6 +168,11 @@ def enter_upn(client, tenant):
     checks.fill_offered(client, USERNAME_FIELD, tenant.user.upn)
 
 
+@when("the user enters a User Principal Name that no directory knows")
+def enter_unknown_upn(client, tenant):
+    checks.fill_offered(client, USERNAME_FIELD, tenant.unknown_upn())
+
+
 @when(step("the user taps the Mitel logo {times:d} times"))
 def tap_logo(client, times):
     checks.element_offered(client, "Mitel logo")
@@ -245,6 +250,11 @@ def client_says(client, words):
 
 @then("the client refuses to connect and tells the user")
 def refuses_and_tells(client):
+    checks.message_shown(client)
+
+
+@then("the client shows an error")
+def client_shows_error(client):
     checks.message_shown(client)
 
 

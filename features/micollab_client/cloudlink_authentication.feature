@@ -84,18 +84,6 @@ Feature: CloudLink-based Authentication
         | iOS     |
         | Android |
 
-    @req:MC-UPN-1
-    Scenario: The User Principal Name from Azure AD logs the user in
-      Given the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
-      When the user opens the MiCollab Client application
-      And the user clicks Accept on the license agreement screen
-      And the user enters the User Principal Name from Azure AD
-      And the user clicks Next
-      And the user clicks Next on the CloudLink Sign-in page
-      And the user enters the CloudLink password on the CloudLink Authorization page
-      And the user clicks Sign in
-      Then the user is logged in to MiCollab Client
-
   @idp:azure-ad
   Rule: CloudLink-based Authentication is enabled, Azure AD is integrated
 
@@ -113,6 +101,28 @@ Feature: CloudLink-based Authentication
       And the user uses the enterprise credentials to log in
       And the user answers No to Stay signed in?
       Then the progressing screen is shown, followed by the MiCollab Home screen
+
+    @req:MC-UPN-1
+    Scenario: The User Principal Name from Azure AD logs the user in
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the User Principal Name from Azure AD
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then the user is logged in to MiCollab Client
+
+    @req:MC-UPN-1
+    Scenario: A User Principal Name that no directory knows is refused
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters a User Principal Name that no directory knows
+      And the user clicks Next
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the client shows an error
+      And the user is not logged in
 
     @req:MC-CL-8
     Scenario: No second-factor code is asked for when Azure AD does not require one

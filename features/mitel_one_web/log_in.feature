@@ -22,20 +22,26 @@ Feature: Log in to the Mitel One web application
   Rule: The user name, then the sign-in method
 
     @req:MO-IN-3
-    Scenario Outline: The <name> is the user name
+    Scenario: The e-mail id specified in the account is the user name
       Given a Mitel One user who has logged in before
       When the user clicks the URL https://one.mitel.io
       And the user clicks SIGN IN
-      And the user enters the <name> as the user name
+      And the user enters the e-mail id as the user name
       And the user clicks Next
       And the user enters the password specified while registering in the Password field
       And the user clicks Next
       Then the user is logged in to the Mitel One web application
 
-      Examples:
-        | name                    |
-        | e-mail id               |
-        | User Principal Name     |
+    @req:MO-IN-3
+    Scenario: An Azure user with SSO may enter the User Principal Name as the user name
+      Given a Mitel One user whose IT administrator configured Single Sign-On
+      When the user clicks the URL https://one.mitel.io
+      And the user clicks SIGN IN
+      And the user enters the User Principal Name as the user name
+      And the user clicks Next
+      And the user enters the password specified while registering in the Password field
+      And the user clicks Next
+      Then the user is logged in to the Mitel One web application
 
     @req:MO-IN-5 @req:MO-SSO-1
     Scenario: Next leads to the Mitel account password, and no Single Sign On where SSO is not configured

@@ -55,7 +55,9 @@ class AzureDirectory:
         with self._lock:
             self._tenants[tenant.azure_tenant_id.lower()] = tenant
             self._tenants[tenant.domain.lower()] = tenant
-            for user in tenant.users:
+            if tenant.azure_domain:  # the initial domain, <name>.onmicrosoft.com, is verified too
+                self._tenants[tenant.azure_domain.lower()] = tenant
+            for user in (user for user in tenant.users if user.upn):  # only Azure AD's users have one
                 self._accounts[(tenant.azure_tenant_id, user.upn.lower())] = Account(user, tenant)
 
     def tenant(self, name: str) -> Tenant:

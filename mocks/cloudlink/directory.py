@@ -142,11 +142,13 @@ class CloudLinkDirectory:
             return list(self.users.get(username.strip().lower(), []))
 
     def email_for(self, username: str) -> str:
-        """The e-mail a user name stands for: the e-mail itself, or the UPN of an Azure user."""
+        """The e-mail a user name stands for: the e-mail itself, or the UPN of an Azure user (a
+        user outside Azure AD has none), both case-insensitively; an unknown name stands for itself."""
         name = username.strip().lower()
         with self.lock:
             entries = [entry for group in self.users.values() for entry in group]
-        return next((e.user.email for e in entries if name in {e.user.email.lower(), e.user.upn.lower()}), name)
+        known = (e.user.email for e in entries if name in {e.user.email.lower(), e.user.upn.lower()} - {""})
+        return next(known, name)
 
     def find(self, username: str, account_id: str = "") -> CloudLinkUser:
         found = [u for u in self.accounts_of(username) if not account_id or u.account_id == account_id]

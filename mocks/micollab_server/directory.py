@@ -80,12 +80,16 @@ class ServerTenant:
     received: list[dict] = field(default_factory=list)
 
     def account(self, username: str) -> Account | None:
-        """By login ID, e-mail or UPN, case-insensitively."""
-        name = username.strip().lower()
-        return next(
-            (a for a in self.accounts.values() if name in {a.user.login_id, a.user.email.lower(), a.user.upn.lower()}),
-            None,
-        )
+        """By login ID, e-mail or UPN (an Azure AD user's only), case-insensitively. MiCollab's
+        documentation does not say whether Login IDs are case-sensitive: assumed not, like the
+        e-mail and UPN, which Entra ID and mail systems match without regard to case."""
+        name = username.strip().casefold()
+        return next((a for a in self.accounts.values() if name in names_of(a.user)), None)
+
+
+def names_of(user: User) -> set[str]:
+    """The names a user logs in with, case-folded; a user outside Azure AD has no UPN."""
+    return {name.casefold() for name in (user.login_id, user.email, user.upn) if name}
 
 
 CLOUDLINK_CLIENT_ID = "micollab-client"

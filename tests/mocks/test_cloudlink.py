@@ -8,7 +8,7 @@ from mocks.cloudlink.directory import CODE_TTL, LOCKOUT_THRESHOLD, CloudLinkDire
 from mocks.tenant import Tenant, TenantSettings, User
 
 USER = User(
-    "Ann Lee", "ann.lee@acme.example.com", "alee", "alee@acme.example.com", "MiCollab-pw1",
+    "Ann Lee", "Ann.Lee@acme.example.com", "alee07", "AnnL@acme.onmicrosoft.com", "MiCollab-pw1",
     cloudlink_password="CloudLink-pw1",
 )  # fmt: skip
 VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"  # RFC 7636 appendix B
@@ -120,3 +120,24 @@ def test_an_email_in_several_accounts_needs_the_account_id():
         directory.find(USER.email)
     assert (several.value.status, several.value.extra["accounts"]) == (409, ["42", "77"])
     assert directory.find(USER.email, "77").tenant is second
+
+
+@pytest.mark.parametrize("name", ["Ann.Lee@acme.example.com", "ANN.LEE@acme.example.com", "annl@ACME.onmicrosoft.com"])
+def test_the_e_mail_or_the_upn_stands_for_the_e_mail_whatever_its_case(name):
+    directory, _ = directory_with(azure_ad_integrated=True)
+    assert directory.email_for(name) == USER.email
+    assert directory.find(directory.email_for(name)).user is USER
+
+
+@pytest.mark.parametrize("name", ["alee07@acme.onmicrosoft.com", "alee07", ""])
+def test_a_name_no_directory_knows_is_refused(name):
+    directory, _ = directory_with(azure_ad_integrated=True)
+    with pytest.raises(CloudLinkError, match="incorrect"):
+        directory.find(directory.email_for(name))
+
+
+def test_a_user_outside_azure_ad_has_no_upn_to_match():
+    directory = CloudLinkDirectory()
+    user = User("Bo Yu", "Bo.Yu@beta.example.com", "byu", "", "MiCollab-pw1", cloudlink_password="CloudLink-pw1")
+    directory.add_tenant(Tenant("t2", "Beta", "beta.example.com", TenantSettings(), [user], cloudlink_account_id="7"))
+    assert directory.email_for("") == ""

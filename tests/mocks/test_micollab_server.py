@@ -16,7 +16,8 @@ from mocks.micollab_server.directory import (
 from mocks.micollab_server.web_client import qr_code
 from mocks.tenant import Tenant, TenantSettings, User
 
-USER = User("Ann Lee", "ann.lee@acme.example.com", "alee", "alee@acme.example.com", "S3cret-pass!")
+# UPN, login ID and e-mail all differ, as in the generated worlds.
+USER = User("Ann Lee", "Ann.Lee@acme.example.com", "alee", "AnnL@acme.onmicrosoft.com", "S3cret-pass!")
 
 
 @pytest.fixture
@@ -49,11 +50,32 @@ def test_an_unknown_deployment_is_refused(server):
         directory.redeem(state, "not-a-deployment")
 
 
-@pytest.mark.parametrize("username", ["alee", "ann.lee@acme.example.com", "ALEE@acme.example.com"])
-def test_login_id_email_and_upn_all_log_in(server, username):
+@pytest.mark.parametrize("username", ["alee", "ALee", "ann.lee@ACME.example.com", "annl@acme.onmicrosoft.com"])
+def test_login_id_email_and_upn_all_log_in_whatever_their_case(server, username):
     directory, state, _, _ = server
     _, token = directory.login(state, username, USER.micollab_password)
     assert directory.home(state, token)["display_name"] == "Ann Lee"
+
+
+@pytest.mark.parametrize("username", ["alee@acme.onmicrosoft.com", "AnnL", "AnnL@acme.example.com", ""])
+def test_a_name_no_directory_knows_is_refused(server, username):
+    directory, state, _, _ = server
+    with pytest.raises(LoginRefused):
+        directory.login(state, username, USER.micollab_password)
+
+
+def test_a_user_outside_azure_ad_has_no_upn_to_match():
+    directory = MiCollabDirectory()
+    user = User("Bo Yu", "Bo.Yu@beta.example.com", "byu", "", "Pa55-word")
+    directory.add_tenant(Tenant("t2", "Beta", "beta.example.com", TenantSettings(), [user]))
+    with pytest.raises(LoginRefused):
+        directory.login(directory.tenant("micollab.beta.example.com"), "", user.micollab_password)
+
+
+def test_the_password_matches_exactly(server):
+    directory, state, _, _ = server
+    with pytest.raises(LoginRefused):
+        directory.login(state, "alee", USER.micollab_password.lower())
 
 
 def test_wrong_passwords_lock_the_account_until_the_lockout_time_passes(server):

@@ -348,6 +348,39 @@ class EmailShapedNamesOnly(MiCollabClient):
             super().submit_username()
 
 
+class UpnAsLoginId(MiCollabClient):
+    """Turns a UPN into a login ID: logs in with the name before the @."""
+
+    breaks = ("MC-UPN-1",)
+
+    def identify(self, username: str) -> None:
+        super().identify(username.split("@", maxsplit=1)[0])
+
+
+class RetriesWithoutTheDomain(MiCollabClient):
+    """A name with an @ that the server refuses is tried again without its domain, as a login ID."""
+
+    breaks = ("MC-UPN-1",)
+
+    def submit_password(self) -> None:
+        password = self.field(s.PASSWORD_FIELD)
+        super().submit_password()
+        if self.screen().name == s.PASSWORD and "@" in (self.username or ""):
+            self.username = (self.username or "").split("@")[0]
+            self.fill(s.PASSWORD_FIELD, password)
+            super().submit_password()
+
+
+class LowerCasesPassword(MiCollabClient):
+    """Sends the MiCollab password in lower case, as if passwords matched like user names."""
+
+    breaks = ("MC-LINK-3",)
+
+    def fill(self, label: str, value: str) -> None:
+        mine = label == s.PASSWORD_FIELD and not self.cloudlink.showing()
+        super().fill(label, value.lower() if mine else value)
+
+
 class NoUpgradeQuirk(MiCollabClient):
     """An upgraded mobile client that goes straight to Single Sign-On (not what 9.3 does)."""
 
@@ -456,6 +489,9 @@ MUTANTS = [
     NoLoginHint,
     ManualLoginIgnoresCloudLink,
     EmailShapedNamesOnly,
+    UpnAsLoginId,
+    RetriesWithoutTheDomain,
+    LowerCasesPassword,
     NoUpgradeQuirk,
     BackKeepsTheOldLoginMethod,
     NoNonce,
