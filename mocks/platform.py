@@ -20,6 +20,7 @@ from mocks.micollab_server.directory import CLOUDLINK_CLIENT_ID, CLOUDLINK_REDIR
 from mocks.micollab_server.mailer import Mailer
 from mocks.mitel_one import WEB_HOST, web_app
 from mocks.mitel_one.api import MitelOneApi
+from mocks.mitel_one.mailer import welcome_emails as mitel_one_welcome_emails
 from mocks.mitel_one.service import MitelOne
 from mocks.network import Network
 from mocks.proxy import Proxy
@@ -131,6 +132,7 @@ class Platform:
         deployments = self.micollab.add_tenant(tenant)
         setup_links = self.cloudlink.add_tenant(tenant)
         self._mailer.send(*(welcome_email(link, self.scheme) for link in setup_links))
+        self._mailer.send(*mitel_one_welcome_emails(tenant))
         self._mailer.send_user_created(tenant, deployments)
 
     def mails_of(self, tenants: list[Tenant]) -> list[tuple[str, bytes]]:

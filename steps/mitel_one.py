@@ -17,7 +17,8 @@ ACCEPT = "I accept the end user agreement"
 EULA = "End User License Agreement"
 NOTIFY_TIMEOUT = 10.0
 INSTALL_TIMEOUT = 10.0
-SSO = TenantSettings(mitel_one_sso=True, azure_ad_integrated=True, enable_mitel_credentials=True)
+MITEL_ONE = TenantSettings(mitel_one=True)
+SSO = TenantSettings(mitel_one=True, mitel_one_sso=True, azure_ad_integrated=True, enable_mitel_credentials=True)
 
 
 @pytest.fixture
@@ -63,12 +64,12 @@ def chrome(devices):
 
 @given("a Mitel One user who has never logged in", target_fixture="tenant")
 def first_time_user(world):
-    return world.new_tenant()
+    return world.new_tenant(MITEL_ONE)
 
 
 @given("a Mitel One user who has logged in before", target_fixture="tenant")
 def returning_user(world, simulated):
-    tenant = world.new_tenant()
+    tenant = world.new_tenant(MITEL_ONE)
     simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
     return tenant
 
@@ -89,8 +90,8 @@ def user_with_broken_sso(world, simulated):
 
 @given("a Mitel One user whose e-mail id is in two Mitel accounts", target_fixture="tenant")
 def user_in_two_accounts(world, simulated):
-    tenant = world.new_tenant()
-    world.new_tenant(email=tenant.user.email, cloudlink_password=tenant.user.cloudlink_password)
+    tenant = world.new_tenant(MITEL_ONE)
+    world.new_tenant(MITEL_ONE, email=tenant.user.email, cloudlink_password=tenant.user.cloudlink_password)
     simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
     return tenant
 
@@ -109,13 +110,13 @@ def enter_user_name(client, tenant, name):
 
 
 @when("the user enters the Account Number received in the welcome email")
-def enter_account_number(client, tenant):
-    checks.fill_offered(client, "Account Number", tenant.account_number)
+def enter_account_number(client, account_number):
+    checks.fill_offered(client, "Account Number", account_number)
 
 
 @when("the user enters a wrong Account Number")
-def enter_wrong_account_number(client, tenant):
-    checks.fill_offered(client, "Account Number", tenant.account_number[::-1] + "0")
+def enter_wrong_account_number(client, account_number):
+    checks.fill_offered(client, "Account Number", account_number[::-1] + "0")
 
 
 @when("the user enters the password specified while registering in the Password field")

@@ -72,15 +72,21 @@ class MailStore:
         """A message only through one of its recipients: a tenant never reads another's mail."""
         return next((m for m in self.messages_for(address) if m.id == message_id), None)
 
-    def wait_for(self, address: str, subject: str = "", timeout: float = 5.0) -> Message:
-        """The newest message to `address` whose subject contains `subject`, waiting up to `timeout`."""
+    def wait_for(self, address: str, subject: str = "", timeout: float = 5.0, line: str = "") -> Message:
+        """The newest message to `address` whose subject contains `subject` and, if `line` is given,
+        whose body has that line (a user with several such e-mails picks theirs by what it says),
+        waiting up to `timeout`."""
+
+        def matches(message: Message) -> bool:
+            return subject.lower() in message.subject.lower() and (not line or line in message.text().splitlines())
 
         def newest() -> Message | None:
-            found = [m for m in self.messages_for(address) if subject.lower() in m.subject.lower()]
+            found = [m for m in self.messages_for(address) if matches(m)]
             return found[-1] if found else None
 
         with self._arrived:
             message = self._arrived.wait_for(newest, timeout=timeout)
         if message is None:
-            raise MailTimeout(f"no e-mail to {address} with subject containing {subject!r} within {timeout}s")
+            wanted = f"subject containing {subject!r}" + (f" and the line {line!r}" if line else "")
+            raise MailTimeout(f"no e-mail to {address} with {wanted} within {timeout}s")
         return message

@@ -74,3 +74,13 @@ def test_mailbox_api_lists_serves_raw_and_waits():
     waited = api.get("/api/v1/mailboxes/e@e.example.com/wait", params={"subject": "Other", "timeout": "0.01"})
     assert waited.status_code == httpx.codes.REQUEST_TIMEOUT
     server.stop()
+
+
+def test_a_message_is_picked_by_a_line_of_its_body(smtp_store):
+    store, server = smtp_store
+    with smtplib.SMTP(server.host, server.port) as smtp:
+        for company in ("Acme", "Acme-Beta"):
+            smtp.send_message(message("bo@b.example.com", "Welcome to Mitel One", f"Company: {company}\nAccount: 1"))
+    assert "Company: Acme\r\n" in store.wait_for("bo@b.example.com", "Welcome", line="Company: Acme").text()
+    with pytest.raises(MailTimeout, match="the line 'Company: Beta'"):
+        store.wait_for("bo@b.example.com", "Welcome", timeout=0.1, line="Company: Beta")
