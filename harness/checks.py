@@ -33,6 +33,17 @@ def current_screen(driver: Driver, name: str) -> Screen:
     return screen
 
 
+def one_of_screens(driver: Driver, names: tuple[str, ...]) -> str:
+    """Which of the screens `names` is displayed, waiting for one as a user would; another
+    screen is a failure."""
+    wanted = {name.casefold(): name for name in names}
+    screen = _showing(driver, lambda shown: shown.name.casefold() in wanted)
+    if screen.name.casefold() not in wanted:
+        one = " or ".join(names)
+        raise ConformanceFailure(f"the {one} screen is displayed", one, describe_screen(screen), _evidence(driver))
+    return wanted[screen.name.casefold()]
+
+
 def describe_screen(screen: Screen) -> str:
     shown = f"the {screen.name} screen"
     return f"{shown} saying {' '.join(screen.messages)!r}" if screen.messages else shown

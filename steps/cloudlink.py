@@ -18,6 +18,14 @@ def cloudlink_user(world):
 
 
 @given(
+    "a MiCollab user whose CloudLink-based Authentication is enabled, on a MiCollab server upgraded to 9.3",
+    target_fixture="tenant",
+)
+def cloudlink_user_on_server_9_3(world):
+    return world.new_tenant(TenantSettings(cloudlink_auth=True, server_version="9.3"))
+
+
+@given(
     "a MiCollab user whose CloudLink-based Authentication is enabled and who has not set up the CloudLink password",
     target_fixture="tenant",
 )

@@ -15,6 +15,7 @@ import pytest
 
 from harness.products import MICOLLAB_CLIENT, MICOLLAB_WEB_CLIENT, MITEL_ONE_MOBILE, MITEL_ONE_WEB
 from tests.mutants import MUTANTS
+from tests.mutants.fixed import FIXED
 from tests.mutants.mobile import MOBILE_MUTANTS
 from tests.mutants.web import WEB_MUTANTS, WebMutant
 from tests.mutants.web_client import WEB_CLIENT_MUTANTS, WebClientMutant
@@ -145,3 +146,18 @@ def test_every_scenario_is_failed_by_a_mutant_of_the_product_it_certifies(kill_m
     assert not unkilled, (
         f"scenarios no mutant of their product fails (see {KILL_MATRIX}): {json.dumps(unkilled, indent=2)}"
     )
+
+
+@pytest.mark.selftest_slow
+@pytest.mark.parametrize(
+    ("client", "known_issue"),
+    [("", "present"), *((f"--client=tests.mutants.fixed:{variant.__name__}", "absent") for variant in FIXED)],
+)
+def test_a_known_issue_fails_no_client_and_is_recorded(tmp_path, client, known_issue):
+    """The reference client has the 9.2 -> 9.3 known issue, a fixed variant has not: both pass
+    the scenarios, and the summary says which has it."""
+    reqs = sorted({req for variant in FIXED for req in variant.lacks})
+    summary = run_features(client, reqs, tmp_path)
+    not_passed = [s for req in reqs for s in summary["requirements"][req]["scenarios"] if s["status"] != "passed"]
+    assert not not_passed, f"{not_passed}\n{(tmp_path / 'pytest-output.txt').read_text()[-4000:]}"
+    assert summary["requirements"]["MC-UPG-1"]["known_issue"] == known_issue

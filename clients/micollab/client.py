@@ -157,7 +157,8 @@ class MiCollabClient(ScreenKeeper):
     def upgrade_quirk(self) -> str | None:
         """Documented for 9.3: a mobile client upgraded from 9.2 after the server's upgrade keeps
         9.2's login method, so its first Next shows the password page, not Single Sign-On. Back on
-        the password page forgets it; the username and Next then reach Single Sign-On."""
+        the password page forgets it; the username and Next then reach Single Sign-On. A known
+        issue, not a requirement: the reference keeps it, as the documented product has it."""
         settings = self.settings
         mobile = settings.platform in {"iOS", "Android"}
         upgraded = (settings.upgraded_from or "").startswith("9.2") and settings.version.startswith("9.3")

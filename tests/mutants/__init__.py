@@ -381,13 +381,18 @@ class LowerCasesPassword(MiCollabClient):
         super().fill(label, value.lower() if mine else value)
 
 
-class NoUpgradeQuirk(MiCollabClient):
-    """An upgraded mobile client that goes straight to Single Sign-On (not what 9.3 does)."""
+class UpgradeLeadsNowhere(MiCollabClient):
+    """Upgraded from 9.2, Next neither directs to Single Sign-On nor shows the password page (the
+    known issue): it stays on Manual Login with an error. (A client without the known issue is no
+    mutant: see tests/mutants/fixed.py.)"""
 
     breaks = ("MC-UPG-1",)
 
-    def upgrade_quirk(self) -> str | None:
-        return None
+    def identify(self, username: str) -> None:
+        if self.cached_method == "password":
+            self.show_error("server_error")
+        else:
+            super().identify(username)
 
 
 class BackKeepsTheOldLoginMethod(MiCollabClient):
@@ -399,6 +404,26 @@ class BackKeepsTheOldLoginMethod(MiCollabClient):
         method = self.cached_method
         super().back()
         self.cached_method = method
+
+
+class BackStaysOnThePasswordPage(MiCollabClient):
+    """Back on the password page does nothing: the username cannot be entered again."""
+
+    breaks = ("MC-UPG-2",)
+
+    def back(self) -> None:
+        pass
+
+
+class BackForgetsTheServer(MiCollabClient):
+    """Back on the password page also forgets the Server Hostname typed on Manual Login, so Next
+    after the username reaches no server."""
+
+    breaks = ("MC-UPG-2",)
+
+    def back(self) -> None:
+        super().back()
+        self.server = None
 
 
 class NoNonce(MiCollabClient):
@@ -492,8 +517,10 @@ MUTANTS = [
     UpnAsLoginId,
     RetriesWithoutTheDomain,
     LowerCasesPassword,
-    NoUpgradeQuirk,
+    UpgradeLeadsNowhere,
     BackKeepsTheOldLoginMethod,
+    BackStaysOnThePasswordPage,
+    BackForgetsTheServer,
     NoNonce,
     DoesNotPostTheSamlResponse,
     AsksForACodeAlways,
