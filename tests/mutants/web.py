@@ -52,6 +52,15 @@ WEB_MUTANTS = [
         "post('/api/v1/login/identify', {username: userName(),",
         "post('/api/v1/login/identify', {username: userName().split('@')[0].includes('.') ? userName() : '',",
     ),
+    # The user name is taken as a handle: only what comes before the @ is sent, e-mail or UPN.
+    mutant(
+        "UserNameWithoutDomain", "MO-IN-3", "login.js",
+        "post('/api/v1/login/identify', {username: userName(),",
+        "post('/api/v1/login/identify', {username: userName().split('@')[0],",
+    ),
+    mutant(
+        "AccountNumberAlwaysAsked", "MO-IN-4", "login.html", '<div id="account" hidden>', '<div id="account">',
+    ),
     mutant(
         "AccountNumberNeverPrompted", "MO-IN-4", "login.js",
         "show(document.getElementById('account'), true);", "show(document.getElementById('account'), false);",
