@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from harness import wire
+from tests.wire_flows import flow
 
 CONTEXT = wire.AuditContext(
     platform_hosts=("micollab.*",),
@@ -13,23 +14,6 @@ CONTEXT = wire.AuditContext(
         wire.Credential("123456", ("login.microsoftonline.com",), "the authenticator code", whole_field=True),
     ),
 )
-
-
-def flow(**overrides) -> dict:
-    base = {
-        "seq": 1,
-        "scheme": "https",
-        "host": "micollab.acme.example.com",
-        "method": "POST",
-        "path": "/api/v1/login",
-        "query": {},
-        "request_headers": {"Content-Type": "application/json"},
-        "request_body": '{"username": "alee", "password": "S3cret-pass!", "device": "a1234567"}',
-        "form": {},
-        "status": 200,
-        "refused": False,
-    }
-    return base | overrides
 
 
 @pytest.mark.parametrize("check", wire.CHECKS)

@@ -1,0 +1,47 @@
+"""SEC-CRED-1: a password or OTP goes only to the host that owns it, and never in a URL (query
+or path), in whatever form a client could send it (harness.wire.views)."""
+
+from __future__ import annotations
+
+from harness.wire.model import AuditContext, Credential, Violation
+from harness.wire.views import View, views
+
+
+def carries(view: View, credential: Credential) -> bool:
+    """A short value counts only as the whole value of a field, so that it is not found by chance
+    inside a token; a long one counts anywhere in the text."""
+    if credential.whole_field:
+        return view.whole and view.text.strip() == credential.value
+    return credential.value in view.text
+
+
+def sightings(credential: Credential, seen: list[View]) -> list[View]:
+    """The views that carry the credential, the fewest decodings away from the request first."""
+    return sorted((view for view in seen if carries(view, credential)), key=lambda view: view.depth)
+
+
+def check_credentials(flows: list[dict], context: AuditContext) -> list[Violation]:
+    """SEC-CRED-1: each credential only to its owners, never in a URL, even to its owner."""
+    found = []
+    for flow in flows:
+        seen = views(flow)
+        for credential in context.credentials:
+            where = sightings(credential, seen)
+            in_url = [view for view in where if view.in_url]
+            if in_url:
+                found.append(Violation("SEC-CRED-1", f"{credential.what} in the URL ({in_url[0].where})", flow))
+            elif where and flow["host"] not in credential.owners:
+                message = f"{credential.what} sent to {flow['host']} ({where[0].where})"
+                found.append(Violation("SEC-CRED-1", message, flow))
+    return found
+
+
+def where_sent(credential: Credential, flow: dict) -> tuple[bool, bool]:
+    """Whether the value went in the URL, and whether it went anywhere in the request."""
+    where = sightings(credential, views(flow))
+    return any(view.in_url for view in where), bool(where)
+
+
+def sent_to(flows: list[dict], value: str) -> int:
+    """How many requests carried `value` anywhere: a check of where it went needs it sent."""
+    return sum(where_sent(Credential(value, (), ""), flow)[1] for flow in flows)
