@@ -14,8 +14,12 @@ from tests.wire_flows import flow
 
 CONTEXT = wire.AuditContext(platform_hosts=("micollab.*", "auth.mitel.io"))
 DEVICE, OTHER_DEVICE = "s1.micollab-client.1", "s1.micollab-client.2"
-VERIFIER = "dBjftJeZ4CVP-mJ0ztoPzb3ScU6OAu8fFBnl8_AAMb8"
-CHALLENGE = s256(VERIFIER)
+VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"  # RFC 7636 appendix B
+CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+
+
+def test_s256_gives_the_rfc_7636_sample_challenge():
+    assert s256(VERIFIER) == CHALLENGE
 
 
 def params(**changes) -> dict:

@@ -23,10 +23,14 @@ sign-in goes back to the application's redirect URI with `error=access_denied` (
 §4.1.2.1); "Reset your Password": POST /2017-09-01/password/reset {username, account_id?} -> 202
 always (nothing tells who exists), an e-mail with a link to /password/reset/<token> on the login
 host and a six-digit code that the page asks for with the new password.
+
+Inspection (the harness's, not CloudLink's): PUT /_mock/forgeries {email, kind} forges the answer
+to that user's next sign-in (forgery.py: kind `state` or `code`); GET /_mock/forgeries lists them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from urllib.parse import urlencode
@@ -251,7 +255,7 @@ class CloudLinkApp:
         return self.back_to_client(transaction)
 
     def back_to_client(self, transaction) -> Response:
-        return self.redirect_to_client(transaction, code=self.directory.finish(transaction))
+        return self.redirect_to_client(transaction, **self.directory.answer(transaction))
 
     def refused_to_client(self, transaction, description: str) -> Response:
         self.directory.end(transaction)
@@ -259,9 +263,10 @@ class CloudLinkApp:
 
     @staticmethod
     def redirect_to_client(transaction, **answer: str) -> Response:
-        """The sign-in's answer, with its `state`, to the application's redirect URI."""
+        """The sign-in's answer, with its `state` (unless the answer brings one), to the
+        application's redirect URI."""
         separator = "&" if "?" in transaction.redirect_uri else "?"
-        query = urlencode({**answer, "state": transaction.state})
+        query = urlencode({"state": transaction.state, **answer})
         return RedirectResponse(f"{transaction.redirect_uri}{separator}{query}", 302)
 
     # -- "Reset your Password" ---------------------------------------------------------------------
@@ -313,6 +318,19 @@ class CloudLinkApp:
             return HTMLResponse(pages.failure(str(error), error.code), error.status)
         return HTMLResponse(pages.setup_done())
 
+    # -- inspection: forged answers ------------------------------------------------------------
+
+    async def forge(self, request: Request) -> Response:
+        body = await form_or_json(request)
+        try:
+            forgery = self.directory.forge_next_answer(body.get("email", ""), body.get("kind", ""))
+        except ValueError as error:
+            return JSONResponse({"code": "invalid_request", "message": str(error)}, 400)
+        return JSONResponse(dataclasses.asdict(forgery), 201)
+
+    async def forgeries(self, request: Request) -> Response:
+        return JSONResponse([dataclasses.asdict(f) for f in self.directory.forgeries.all()])
+
     def routes(self) -> list[Route]:
         return [
             Route(f"{BASE}/authorize", self.api_authorize, methods=["POST"]),
@@ -329,6 +347,8 @@ class CloudLinkApp:
             Route(f"{BASE}/password/reset", self.api_reset, methods=["POST"]),
             Route("/password/reset/{token}", self.reset_page),
             Route("/password/reset/{token}", self.reset_submit, methods=["POST"]),
+            Route("/_mock/forgeries", self.forge, methods=["PUT"]),
+            Route("/_mock/forgeries", self.forgeries, methods=["GET"]),
         ]
 
 

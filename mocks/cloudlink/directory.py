@@ -13,6 +13,7 @@ import secrets
 import threading
 from dataclasses import dataclass, field
 
+from mocks.cloudlink.forgery import Forgeries, Forgery
 from mocks.single_use import ExpiredRecord, Policy, RecordRefused, SingleUse, UsedRecord
 from mocks.tenant import HOUR, Tenant, User
 
@@ -121,6 +122,7 @@ class CloudLinkDirectory:
     refresh_tokens: dict[str, tuple[CloudLinkUser, float]] = field(default_factory=dict)
     revoked: set[str] = field(default_factory=set)
     resets: SingleUse[PasswordReset] = field(default_factory=lambda: SingleUse(RESETS, _tenant_now))
+    forgeries: Forgeries = field(default_factory=Forgeries)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def add_tenant(self, tenant: Tenant) -> list[SetupLink]:
@@ -270,6 +272,7 @@ class CloudLinkDirectory:
             if grant.code_challenge and (not verifier or s256(verifier) != grant.code_challenge):
                 raise CloudLinkError(400, "invalid_grant", "The code_verifier does not match the code_challenge.")
 
+        self.forgeries.presented(code)
         try:
             return self.grants.use(code, redeemable)
         except ExpiredRecord:
@@ -317,3 +320,20 @@ class CloudLinkDirectory:
         self.end(transaction)
         args = (transaction.client_id, transaction.redirect_uri, transaction.code_challenge, transaction.nonce)
         return self.issue_code(transaction.user, *args, scope=transaction.scope)
+
+    # -- forged answers (the harness's control, see forgery.py) ----------------------------------
+
+    def forge_next_answer(self, email: str, kind: str) -> Forgery:
+        """The next sign-in of `email` is answered with a forgery of `kind` instead of its own."""
+        return self.forgeries.forge_next(email, kind)
+
+    def answer(self, transaction: Transaction) -> dict[str, str]:
+        """The code and state a signed-in transaction goes back with, or the forgery asked for."""
+        code = self.finish(transaction)
+        forgery = self.forgeries.take(transaction.user.user.email)
+        if forgery is None:
+            return {"code": code, "state": transaction.state}
+        if forgery.kind == "code":  # another sign-in's: bound to a challenge this client never made
+            other = (transaction.client_id, transaction.redirect_uri, s256(secrets.token_urlsafe(32)), "")
+            code = self.issue_code(transaction.user, *other, scope=transaction.scope)
+        return self.forgeries.send(forgery, code)
