@@ -4,12 +4,22 @@ CloudLink password, and its set-up through the CloudLink welcome e-mail."""
 from __future__ import annotations
 
 import pytest
-from pytest_bdd import given, then, when
+from parse import with_pattern
+from pytest_bdd import given, parsers, then, when
 
 from harness import checks
 from mocks.cloudlink.mailer import WELCOME_SUBJECT
 from mocks.mail.reading import links
 from mocks.tenant import TenantSettings
+from steps.micollab_client import click, click_on_screen, enter_username
+
+# What someone between CloudLink and the application forges (mocks/cloudlink/forgery.py).
+FORGERIES = {"a state that does not match": "state", "another sign-in's code": "code"}
+
+
+@with_pattern("|".join(FORGERIES))
+def _forgery(text: str) -> str:
+    return FORGERIES[text]
 
 
 @given("a MiCollab user whose CloudLink-based Authentication is enabled", target_fixture="tenant")
@@ -62,3 +72,39 @@ def email_auto_populated(client, tenant):
 def enter_cloudlink_password(client, tenant):
     checks.current_screen(client, "CloudLink Authorization")
     checks.fill_offered(client, "Password", tenant.user.cloudlink_password)
+
+
+def sign_in_with_cloudlink(client, welcome_email, tenant) -> None:
+    """From the username-only login page: the Email ID, then CloudLink's Sign-in and
+    Authorization pages with the CloudLink password."""
+    enter_username(client, welcome_email, "Email ID")
+    click(client, "Next")
+    click_on_screen(client, "Next", "CloudLink Sign-in")
+    enter_cloudlink_password(client, tenant)
+    click(client, "Sign in")
+
+
+@given("the user has logged in to MiCollab Client with the CloudLink password and clicked Logout")
+def logged_in_with_cloudlink_then_out(client, welcome_email, tenant):
+    client.open_app()
+    click_on_screen(client, "Accept", "license agreement")
+    sign_in_with_cloudlink(client, welcome_email, tenant)
+    checks.current_screen(client, "MiCollab Home")
+    click(client, "Logout")
+
+
+@given(
+    parsers.parse(
+        "CloudLink's answer to the user's next sign-in is forged with {kind:Forgery}", extra_types={"Forgery": _forgery}
+    ),
+    target_fixture="forgery",
+)
+def forged_answer(simulated, tenant, kind):
+    return simulated.cloudlink.forge_next_answer(tenant.user.email, kind)
+
+
+@then("the forged answer's code was not redeemed at CloudLink's token endpoint")
+def forged_code_not_redeemed(client, forgery):
+    checks.message_shown(client)  # the client has dealt with the answer: what it redeems, it has
+    checks.server_recorded("CloudLink sent the forged answer", len(forgery.sent))
+    checks.all_equal("redemptions of the forged answer's code at CloudLink's token endpoint", 0, [forgery.presented])

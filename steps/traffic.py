@@ -93,3 +93,24 @@ def authorization_requests_protected(traffic, wire_context):
     flows = traffic.client_flows()
     checks.server_recorded("an authorization request", len(wire.authorization_requests(flows)))
     wire.expect_clean(wire.check_oauth, flows, wire_context)
+
+
+@then("every authorization request the client made had a fresh, unguessable state, nonce and code challenge")
+def authorization_values_fresh(traffic, wire_context):
+    flows = traffic.client_flows()
+    checks.server_recorded("a second authorization request", len(wire.authorization_requests(flows)) - 1)
+    wire.expect_clean(wire.check_authorization_values, flows, wire_context)
+
+
+@then("the client redeemed each authorization code once only")
+def codes_redeemed_once(traffic, wire_context):
+    flows = traffic.client_flows()
+    checks.server_recorded("an authorization code redeemed", len(wire.code_redemptions(flows)))
+    wire.expect_clean(wire.check_code_redeemed_once, flows, wire_context)
+
+
+@then("the client redeemed the deployment once only")
+def deployment_redeemed_once(traffic, wire_context):
+    flows = traffic.client_flows()
+    checks.server_recorded("a deployment redeemed", len(wire.deployment_redemptions(flows)))
+    wire.expect_clean(wire.check_deployment_redeemed_once, flows, wire_context)

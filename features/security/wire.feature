@@ -45,6 +45,14 @@ Feature: Wire-level security of every client
     And the user clicks Apply
     Then no request left the simulated network
 
+  @req:SEC-OAUTH-2
+  Scenario: The deployment link is redeemed once
+    When the user clicks the link provided in the deployment e-mail message
+    And the user clicks Accept on the license agreement screen
+    And the user enters the password provided in the welcome e-mail message
+    And the user clicks Apply
+    Then the client redeemed the deployment once only
+
   @req:SEC-OUT-1
   Scenario: After logout the session's tokens no longer work
     Given the user has logged in to MiCollab Client with the link in the deployment e-mail
