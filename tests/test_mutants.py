@@ -75,7 +75,7 @@ def by_scenario(mutants: dict[str, dict]) -> dict[str, list[str]]:
 def kill_matrix(tmp_path_factory) -> dict:
     def judge(mutant) -> tuple[str, dict]:
         out = tmp_path_factory.mktemp(mutant.__name__)
-        summary = run_features(f"--client=tests.mutants:{mutant.__name__}", list(mutant.breaks), out)
+        summary = run_features(f"--client={mutant.__module__}:{mutant.__name__}", list(mutant.breaks), out)
         return mutant.__name__, verdict(mutant, summary, MICOLLAB_CLIENT)
 
     def judge_web(mutant: WebMutant) -> tuple[str, dict]:

@@ -81,6 +81,13 @@ def test_the_password_in_the_url_is_a_violation_even_to_its_owner(make):
     assert "the CloudLink password in the URL" in violation.message
 
 
+@pytest.mark.parametrize("make", [IN_THE_URL["path"], IN_THE_URL["path, base64url"]], ids=["plain", "base64url"])
+def test_a_password_in_the_path_is_withheld_from_the_violation(make):
+    [violation] = wire.check_credentials([to(OWNER, make)], CONTEXT)
+    assert "[withheld]" in violation.describe()
+    assert quote(PASSWORD, safe="") not in violation.describe()
+
+
 def test_the_violation_says_where_the_password_was():
     [violation] = wire.check_credentials([to(ELSEWHERE, IN_THE_REQUEST["cookie"])], CONTEXT)
     assert "cookie 'pw'" in violation.message

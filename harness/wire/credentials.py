@@ -3,8 +3,12 @@ or path), in whatever form a client could send it (harness.wire.views)."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from harness.wire.model import AuditContext, Credential, Violation
-from harness.wire.views import View, views
+from harness.wire.views import View, expand, views
+
+WITHHELD = "[withheld]"
 
 
 def carries(view: View, credential: Credential) -> bool:
@@ -29,11 +33,22 @@ def check_credentials(flows: list[dict], context: AuditContext) -> list[Violatio
             where = sightings(credential, seen)
             in_url = [view for view in where if view.in_url]
             if in_url:
-                found.append(Violation("SEC-CRED-1", f"{credential.what} in the URL ({in_url[0].where})", flow))
+                message = f"{credential.what} in the URL ({in_url[0].where})"
+                found.append(Violation("SEC-CRED-1", message, withheld(flow, credential)))
             elif where and flow["host"] not in credential.owners:
                 message = f"{credential.what} sent to {flow['host']} ({where[0].where})"
                 found.append(Violation("SEC-CRED-1", message, flow))
     return found
+
+
+def withheld(flow: dict, credential: Credential) -> dict:
+    """The flow as a violation shows it: a path segment that carries the credential, in any
+    encoding, withheld (query values are never shown)."""
+    segments = [
+        WITHHELD if sightings(credential, expand([View("", unquote(segment), in_url=True)])) else segment
+        for segment in flow["path"].split("/")
+    ]
+    return flow | {"path": "/".join(segments)}
 
 
 def where_sent(credential: Credential, flow: dict) -> tuple[bool, bool]:

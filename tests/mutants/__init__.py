@@ -18,6 +18,7 @@ from clients.micollab import screens as s
 from clients.micollab.api import ApiError, MiCollabApi
 from clients.micollab.cloudlink import CloudLinkSignIn
 from clients.webview import WebView
+from tests.mutants.wire import WIRE_MUTANTS  # what only the wire shows
 
 TELEMETRY = "telemetry.micollab-client.example"
 
@@ -577,3 +578,4 @@ class ChecksOnlyTheAuthority(MiCollabClient):
 
 
 MUTANTS += [TrustsAnyCertificate, ChecksOnlyTheAuthority]
+MUTANTS += WIRE_MUTANTS

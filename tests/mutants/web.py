@@ -76,6 +76,11 @@ WEB_MUTANTS = [
     ),
     # Single Sign On without naming the enterprise provider: CloudLink's own sign-in page instead.
     mutant("SingleSignOnStopsAtCloudLink", "MO-SSO-2", "login.js", " idp: 'enterprise',", ""),
+    # The answer to Single Sign On is taken whatever its state: a forged answer logs the user in.
+    mutant(
+        "SsoIgnoresState", "MO-SSO-3", "sso.js",
+        " || !answer.get('code') || answer.get('state') !== sso.state) {", " || !answer.get('code')) {",
+    ),
     mutant(
         "SsoFailureWithoutAdvice", "MO-SSO-3", "sso.js",
         "Contact your IT administrator.", "Please try again later.",

@@ -1,0 +1,187 @@
+"""Faulty variants of the reference MiCollab Client that only the wire shows: the OAuth values
+of its CloudLink sign-in (SEC-OAUTH-1), what it uses more than once (SEC-OAUTH-2), and a password
+sent where it must not go, in encodings a raw search would miss (SEC-CRED-1)."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import secrets
+from urllib.parse import parse_qs, quote, urlsplit
+
+import httpx
+
+from clients.micollab import MiCollabClient
+from clients.micollab import screens as s
+from clients.micollab.api import ApiError
+from clients.micollab.client import DEPLOY_PATH
+from clients.micollab.cloudlink import CLOUDLINK_API, TOKEN_PATH, CloudLinkSignIn
+
+# A CloudLink address that answers: the password goes to a platform host that does not own it.
+CLOUDLINK_CONFIG = f"https://{CLOUDLINK_API}/2017-09-01/.well-known/openid-configuration"
+
+
+class WithSignIn(MiCollabClient):
+    """The reference client with another CloudLink sign-in (`sign_in`)."""
+
+    sign_in = CloudLinkSignIn
+
+    def __init__(self, settings) -> None:
+        super().__init__(settings)
+        self.cloudlink = self.sign_in(self)
+
+
+# -- SEC-OAUTH-1 ------------------------------------------------------------------------------------
+
+
+class StateUnchecked(CloudLinkSignIn):
+    def finish(self, redirect: str) -> None:
+        answer = {k: v[0] for k, v in parse_qs(urlsplit(redirect).query).items()}
+        if "code" not in answer:
+            super().finish(redirect)
+            return
+        self.client.log_in(lambda: self.session_for(answer["code"]), self.client.show_login_page)
+
+
+class IgnoresStateOnCallback(WithSignIn):
+    """Takes any code CloudLink's answer carries, whatever its state."""
+
+    breaks = ("SEC-OAUTH-1",)
+    sign_in = StateUnchecked
+
+
+class StateKept(CloudLinkSignIn):
+    def authorization_query(self, request: dict, challenge: str) -> dict:
+        self.state = self.__dict__.setdefault("first_state", self.state)
+        return super().authorization_query(request, challenge)
+
+
+class ReusesState(WithSignIn):
+    """Makes one state, unguessable, and sends it with every sign-in of the device."""
+
+    breaks = ("SEC-OAUTH-1",)
+    sign_in = StateKept
+
+
+class ShortState(CloudLinkSignIn):
+    def authorization_query(self, request: dict, challenge: str) -> dict:
+        self.state = secrets.token_hex(4)
+        return super().authorization_query(request, challenge)
+
+
+class LowEntropyState(WithSignIn):
+    """A state of 32 random bits: fresh, but guessable."""
+
+    breaks = ("SEC-OAUTH-1",)
+    sign_in = ShortState
+
+
+class NumericNonce(CloudLinkSignIn):
+    def authorization_query(self, request: dict, challenge: str) -> dict:
+        return super().authorization_query(request, challenge) | {"nonce": f"{secrets.randbelow(10**6):06d}"}
+
+
+class LowEntropyNonce(WithSignIn):
+    """A six-digit nonce."""
+
+    breaks = ("SEC-OAUTH-1",)
+    sign_in = NumericNonce
+
+
+# -- SEC-OAUTH-2 ------------------------------------------------------------------------------------
+
+
+class CodeRedeemedTwice(CloudLinkSignIn):
+    def session_for(self, code: str) -> dict:
+        session = super().session_for(code)
+        with contextlib.suppress(ApiError):  # "checks" the code once more; CloudLink refuses it
+            fields = {"client_id": self.request["client_id"], "redirect_uri": self.request["redirect_uri"]}
+            grant = {"grant_type": "authorization_code", "code": code, "code_verifier": self.verifier}
+            self.client.api.call(CLOUDLINK_API, "POST", TOKEN_PATH, **grant, **fields)
+        return session
+
+
+class RedeemsCodeTwice(WithSignIn):
+    """Sends the authorization code to CloudLink's token endpoint a second time."""
+
+    breaks = ("SEC-OAUTH-2",)
+    sign_in = CodeRedeemedTwice
+
+
+class RedeemsDeploymentTwice(MiCollabClient):
+    """Once deployed, redeems the same deployment again, and ignores the answer."""
+
+    breaks = ("SEC-OAUTH-2",)
+
+    def deploy(self, host: str, secret: str) -> None:
+        super().deploy(host, secret)
+        if self.screen().name in (s.LICENSE, s.IMPORT):  # deployed
+            with contextlib.suppress(ApiError):
+                self.api.call(host, "POST", "/api/v1/deployments/redeem", token=secret)
+
+
+# -- SEC-CRED-1: the MiCollab password where it must not go ------------------------------------------
+
+
+def on_the_side(client: MiCollabClient, method: str, url: str, **request) -> None:
+    """A request beside the login; whatever it answers, the login goes on."""
+    with contextlib.suppress(httpx.HTTPError):
+        client.api.http.request(method, url, **request)
+
+
+class PasswordBase64ToCloudLink(MiCollabClient):
+    """Sends "login:password", base64-encoded in a header, to CloudLink."""
+
+    breaks = ("SEC-CRED-1",)
+
+    def submit_password(self) -> None:
+        pair = base64.b64encode(f"{self.username}:{self.field(s.PASSWORD_FIELD)}".encode()).decode()
+        on_the_side(self, "GET", CLOUDLINK_CONFIG, headers={"X-Diagnostics": pair})
+        super().submit_password()
+
+
+class PasswordCookieToCloudLink(MiCollabClient):
+    """Keeps the password in a cookie, and sends it to CloudLink."""
+
+    breaks = ("SEC-CRED-1",)
+
+    def submit_password(self) -> None:
+        on_the_side(self, "GET", CLOUDLINK_CONFIG, headers={"Cookie": f"mc_pw={quote(self.field(s.PASSWORD_FIELD))}"})
+        super().submit_password()
+
+
+class PasswordMultipartToCloudLink(MiCollabClient):
+    """Uploads a diagnostics report (multipart/form-data) holding the password to CloudLink."""
+
+    breaks = ("SEC-CRED-1",)
+
+    def submit_password(self) -> None:
+        report = json.dumps({"login": self.username, "password": self.field(s.PASSWORD_FIELD)})
+        on_the_side(self, "POST", CLOUDLINK_CONFIG, files={"report": ("report.json", report, "application/json")})
+        super().submit_password()
+
+
+class PasswordInThePath(MiCollabClient):
+    """Puts the password in a URL path, to the MiCollab server itself."""
+
+    breaks = ("SEC-CRED-1",)
+
+    def submit_password(self) -> None:
+        secret = quote(self.field(s.PASSWORD_FIELD), safe="")
+        on_the_side(self, "GET", f"https://{self.server}{DEPLOY_PATH}/{secret}")
+        super().submit_password()
+
+
+WIRE_MUTANTS = [
+    IgnoresStateOnCallback,
+    ReusesState,
+    LowEntropyState,
+    LowEntropyNonce,
+    RedeemsCodeTwice,
+    RedeemsDeploymentTwice,
+    PasswordBase64ToCloudLink,
+    PasswordCookieToCloudLink,
+    PasswordMultipartToCloudLink,
+    PasswordInThePath,
+]
