@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
 import json
 import re
+from urllib.parse import quote, quote_plus
 
 MASK = "••••••"
 MIN_SECRET_LENGTH = 4  # shorter values would mask ordinary words
@@ -24,7 +26,9 @@ class Masker:
         self.add(*(secrets or []))
 
     def add(self, *secrets: str) -> None:
-        self._secrets.update(s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH)
+        for secret in secrets:
+            if secret and len(secret) >= MIN_SECRET_LENGTH:
+                self._secrets.update(encodings(secret))
 
     def __call__(self, text: str) -> str:
         for secret in sorted(self._secrets, key=len, reverse=True):  # longest first: no partial leaks
@@ -52,4 +56,21 @@ class Masker:
                         header["value"] = MASK
                 for cookie in side.get("cookies", []):
                     cookie["value"] = MASK
-        return self(json.dumps(har, indent=1))
+        return json.dumps(self.values(har), indent=1)
+
+    def values(self, data):
+        """Every string in a JSON-like structure masked (before it is written: a secret escaped
+        once more by the writer would no longer be found)."""
+        if isinstance(data, dict):
+            return {key: self.values(value) for key, value in data.items()}
+        if isinstance(data, list):
+            return [self.values(value) for value in data]
+        return self(data) if isinstance(data, str) else data
+
+
+def encodings(secret: str) -> set[str]:
+    """The secret as a request may carry it: as typed, percent-encoded (a form, a query, a path),
+    escaped in JSON, base64 in either alphabet."""
+    raw = secret.encode()
+    encoded = {base64.b64encode(raw).decode().rstrip("="), base64.urlsafe_b64encode(raw).decode().rstrip("=")}
+    return {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1], *encoded}

@@ -31,3 +31,17 @@ def test_a_typed_password_is_masked_in_the_transcript_even_when_unknown():
     shown = describe(screen)
     assert "typed-by-hand" not in shown
     assert "micollab.example.com" in shown
+
+
+def test_a_secret_is_masked_in_the_encodings_a_request_carries_it():
+    import base64
+    import json
+    from urllib.parse import quote_plus
+
+    secret = 'p@ss word"1'
+    body = json.dumps({"password": secret}) + " " + base64.b64encode(secret.encode()).decode()
+    har = {"log": {"entries": [{"request": {"url": f"/?p={quote_plus(secret)}", "postData": {"text": body}}}]}}
+    written = Masker([secret]).har(har)
+    assert "ss word" not in written
+    assert quote_plus(secret) not in written
+    assert base64.b64encode(secret.encode()).decode().rstrip("=") not in written
