@@ -21,7 +21,7 @@ PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) $(PRODUCT_OPTS) $(SEED
 	--alluredir=$(REPORTS)/allure-results --clean-alluredir \
 	--allure-link-pattern=requirement:../../docs/requirements.md#{}
 
-.PHONY: setup conformance test lint selftest bench steps clean
+.PHONY: setup conformance quality-gate test lint selftest bench steps clean
 
 # Every pytest process (each xdist worker, each nested self-test run) imports the same modules:
 # with bytecode caching switched off by the environment, each one compiles them all again
@@ -30,41 +30,31 @@ PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) $(PRODUCT_OPTS) $(SEED
 unexport PYTHONDONTWRITEBYTECODE
 
 MITMPROXY := mitmproxy==11.0.2
+# uv trusts the machine's certificate store (a company's TLS-intercepting CA), as pip does.
+UV_FLAGS := --quiet --compile-bytecode --system-certs
 
-setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed .tools/chromium.installed .tools/xmlsec1.installed
+# Everything a bare Debian bookworm (python3, python3-venv, python3-pip, git, make) lacks.
+setup: $(VENV)/.installed .tools/.installed .tools/proxy/.installed .tools/debian.installed
 
 $(VENV)/.installed: pyproject.toml
 	@command -v python3 >/dev/null || { echo "Python 3.11 is needed: apt-get install python3 python3-venv"; exit 1; }
 	@test -x $(PY) || python3 -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
-	@$(UV) pip install --quiet --compile-bytecode --python $(PY) -r pyproject.toml --extra dev
+	@$(UV) pip install $(UV_FLAGS) --python $(PY) -r pyproject.toml --extra dev
 	@touch $@
 
 # mitmproxy pins versions that clash with the harness's own packages: it gets its own environment.
 .tools/proxy/.installed: $(VENV)/.installed
 	@test -x .tools/proxy/bin/python || python3 -m venv .tools/proxy
-	@$(UV) pip install --quiet --compile-bytecode --python .tools/proxy/bin/python $(MITMPROXY)
+	@$(UV) pip install $(UV_FLAGS) --python .tools/proxy/bin/python $(MITMPROXY)
 	@touch $@
 
-# Headless Chromium and its driver from Debian, for the web applications; nothing downloads a browser.
-.tools/chromium.installed:
-	@if [ ! -x /usr/lib/chromium/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
-	  if [ "$$(id -u)" -ne 0 ]; then echo "install Chromium: apt-get install chromium chromium-driver (as root)"; exit 1; fi; \
-	  echo "installing Chromium and ChromeDriver from Debian"; \
-	  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; \
-	fi
+# curl, Chromium, ChromeDriver and xmlsec1 from Debian when missing (as root); nothing downloads a browser.
+.tools/debian.installed: tools/setup-debian
+	@bash tools/setup-debian
 	@mkdir -p .tools && touch $@
 
-# xmlsec1 from Debian, for pysaml2 (a self-test's service provider); only when missing.
-.tools/xmlsec1.installed:
-	@if ! command -v xmlsec1 >/dev/null; then \
-	  if [ "$$(id -u)" -ne 0 ]; then echo "install xmlsec1: apt-get install xmlsec1 (as root)"; exit 1; fi; \
-	  echo "installing xmlsec1 from Debian"; \
-	  apt-get update -qq && apt-get install -y -qq --no-install-recommends xmlsec1 >/dev/null; \
-	fi
-	@mkdir -p .tools && touch $@
-
-.tools/.installed: tools/setup-allure $(VENV)/.installed
+.tools/.installed: tools/setup-allure tools/allure/package-lock.json $(VENV)/.installed
 	@VENV=$(VENV) bash tools/setup-allure
 	@mkdir -p .tools && touch $@
 
@@ -74,6 +64,11 @@ conformance: setup
 	@status=0; $(PYTEST_FEATURES) || status=$$?; \
 	$(PY) -m harness.report --reports $(REPORTS) || status=$${status:-1}; \
 	exit $$status
+
+# Allure 3's quality gate on the last run's results: no failed scenario, no harness error, at least
+# one scenario (allurerc.mjs). Exits non-zero when a rule is broken; a CI job can run it on its own.
+quality-gate: setup
+	@$(PY) -m harness.quality_gate --reports $(REPORTS)
 
 lint: setup
 	@$(VENV)/bin/ruff check .
