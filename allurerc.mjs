@@ -14,7 +14,7 @@ const history = process.env.HARNESS_ALLURE_HISTORY;
 
 export default {
   name: "Login conformance",
-  // `generate` is given its folder; `quality-gate` writes its quality-gate.json there too.
+  // `generate` is given its folder; `quality-gate` writes files there too (the harness gives it a scratch one).
   output: process.env.HARNESS_ALLURE_REPORT ?? "reports/allure-report",
   ...(history ? { historyPath: history } : {}),
   plugins: {

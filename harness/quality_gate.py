@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     if not results.is_dir():
         print(f"no {results}: run make conformance first", file=sys.stderr)
         return 2
-    status = allure_report.quality_gate(results, args.reports / "allure-report")
+    status = allure_report.quality_gate(results)
     print("quality gate: " + ("passed" if status == 0 else "failed"))
     return status
 

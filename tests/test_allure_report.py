@@ -124,14 +124,14 @@ def test_a_real_report_is_one_offline_file_without_analytics_and_keeps_history(t
 
 
 def test_the_quality_gate_fails_on_a_failed_scenario_a_harness_error_or_no_scenario(tmp_path, capfd):
-    assert quality_gate(results_dir(tmp_path / "passed", PASSED), tmp_path / "report") == 0
-    assert quality_gate(results_dir(tmp_path / "failed", PASSED, FAILED), tmp_path / "report") != 0
+    assert quality_gate(results_dir(tmp_path / "passed", PASSED)) == 0
+    assert quality_gate(results_dir(tmp_path / "failed", PASSED, FAILED)) != 0
     assert "no-failed-scenario" in capfd.readouterr().err
-    assert quality_gate(results_dir(tmp_path / "error", PASSED, HARNESS_ERROR), tmp_path / "report") != 0
+    assert quality_gate(results_dir(tmp_path / "error", PASSED, HARNESS_ERROR)) != 0
     said = capfd.readouterr().err
     assert "no-harness-error" in said
     assert "no-failed-scenario" not in said
-    assert quality_gate(results_dir(tmp_path / "none"), tmp_path / "report") != 0
+    assert quality_gate(results_dir(tmp_path / "none")) != 0
 
 
 def test_the_summary_page_links_each_scenario_to_its_allure_result_and_the_step_catalogue(reports):
