@@ -1,4 +1,4 @@
-"""The three kinds of failure a run can end in; Allure's categories.json sorts by these names.
+"""The three kinds of failure a run can end in; Allure's categories (allurerc.mjs) sort by these names.
 
 A module of its own, importing nothing of the project: the clients (what a vendor implements)
 and the mocks raise these without depending on the harness that runs them."""
