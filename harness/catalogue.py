@@ -11,6 +11,8 @@ CATALOGUE_PATH = Path(__file__).with_name("requirements.toml")
 REQ_TAG_PREFIX = "req:"
 # The products a requirement certifies: a run gives a verdict only for those it drove.
 PRODUCTS = ("MiCollab Client", "MiCollab Web Client", "Mitel One web application", "Mitel One mobile")
+DOCUMENTED, ASSUMED = "documented", "assumed"
+QUOTE_GAP = " \u2026 "  # joins a quote's fragments, in the seed's order
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,14 @@ class Requirement:
     quote: str = ""  # the seed's own words behind a documented requirement
     assumption: str = ""  # for an assumed requirement: what the seeds do not say, and why it is assumed
     status: str = "active"
+
+    @property
+    def grounds(self) -> str:
+        """What a verdict on this ID rests on, in one line: the seed's words, or why it is assumed."""
+        if self.basis == ASSUMED:
+            return f"Assumed: {self.assumption}"
+        beyond = f" Assumed beyond the quote: {self.assumption}" if self.assumption else ""
+        return f"Documented: \u201c{self.quote}\u201d{beyond}"
 
 
 @cache
@@ -48,14 +58,29 @@ def unknown_ids(ids: list[str]) -> list[str]:
 def as_markdown(requirements: dict[str, Requirement] | None = None) -> str:
     """docs/requirements.md: one anchor per ID, so reports can link to a requirement."""
     requirements = requirements or load()
+    assumed = [req.id for req in requirements.values() if req.basis == ASSUMED]
     lines = ["# Requirements", "", "Generated from `harness/requirements.toml` by `python -m harness.catalogue`.", ""]
+    lines += [
+        f"{len(requirements) - len(assumed)} requirements are **documented**: the quote under each is the product "
+        "documents' own words (`docs/seeds/`).",
+        f"{len(assumed)} are **assumed**: the documents do not say them, and the note under each says why the "
+        f"harness holds a client to them ({', '.join(assumed)}).",
+    ]
     section = None
     for req in requirements.values():
         if (req.product, req.section) != section:
             section = (req.product, req.section)
             lines += ["", f"## {req.product}: {req.section}", ""]
-        lines.append(f'- <a id="{req.id}"></a>**{req.id}** ({req.doc}): {req.text}')
+        lines.append(f'- <a id="{req.id}"></a>**{req.id}** ({req.doc}, {req.basis}): {req.text}')
+        lines += _grounds_lines(req)
     return "\n".join(lines) + "\n"
+
+
+def _grounds_lines(req: Requirement) -> list[str]:
+    if req.basis == ASSUMED:
+        return [f"  - *Assumed:* {req.assumption}"]
+    lines = [f"  - *Quote:* \u201c{req.quote}\u201d"]
+    return lines + ([f"  - *Assumed beyond the quote:* {req.assumption}"] if req.assumption else [])
 
 
 if __name__ == "__main__":
