@@ -125,16 +125,36 @@ def only_fields(driver: Driver, labels: list[str]) -> None:
         raise ConformanceFailure("the page displays only these fields", labels, list(screen.fields), _evidence(driver))
 
 
-def message_shown(driver: Driver) -> None:
-    """The user is told something went wrong; the documents print no words for it, so any."""
-    screen = _showing(driver, lambda shown: bool(shown.messages))
-    if not screen.messages:
+def error_shown(driver: Driver, screen: str | None = None) -> Screen:
+    """The user is shown an error: a message on the screen (`Screen.messages`: an alert, a
+    status), on `screen` where the document keeps the user there. Its words are the product's
+    own: the documents print none, so none are demanded."""
+
+    def shows_error(shown: Screen) -> bool:
+        return bool(shown.messages) and (screen is None or shown.name.casefold() == screen.casefold())
+
+    shown = _showing(driver, shows_error)
+    if not shows_error(shown):
+        where = f"the {screen} screen" if screen else "the screen"
         raise ConformanceFailure(
-            "the user is told what went wrong", "a message", describe_screen(screen), _evidence(driver)
+            f"{where} shows an error", f"a message on {where}", describe_screen(shown), _evidence(driver)
+        )
+    return shown
+
+
+def screen_left(driver: Driver, name: str) -> None:
+    """The user is no longer on the screen called `name`, wherever the product takes them."""
+    shown = _showing(driver, lambda screen: screen.name.casefold() != name.casefold())
+    if shown.name.casefold() == name.casefold():
+        raise ConformanceFailure(
+            f"the {name} screen is left", "another screen", describe_screen(shown), _evidence(driver)
         )
 
 
 def message_contains(driver: Driver, words: str) -> None:
+    """The words a seed prints (e.g. "Contact your IT administrator") in a message on the screen;
+    only for such words: anywhere else, `error_shown`."""
+
     def says(screen: Screen) -> bool:
         return any(words.lower() in message.lower() for message in screen.messages)
 

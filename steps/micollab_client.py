@@ -265,22 +265,31 @@ def user_data_imported(client, simulated, tenant):
 
 @then(parsers.parse('the client says "{words}"'))
 def client_says(client, words):
+    """Only for words the documents print; elsewhere "shows an error"."""
     checks.message_contains(client, words)
 
 
 @then("the client refuses to connect and tells the user")
 def refuses_and_tells(client):
-    checks.message_shown(client)
+    checks.error_shown(client)
 
 
 @then("the client shows an error")
 def client_shows_error(client):
-    checks.message_shown(client)
+    checks.error_shown(client)
+
+
+@then(step("the {screen} screen shows an error"))
+@then(step("the {screen} page shows an error"))
+def screen_shows_error(client, screen):
+    checks.error_shown(client, screen)
 
 
 @then("the user is not logged in")
-def not_logged_in(client):
+def not_logged_in(client, simulated, tenant):
     checks.never_shown(client, "MiCollab Home")
+    open_sessions = simulated.micollab.open_sessions(tenant, tenant.user.login_id)
+    checks.all_equal("open sessions on the MiCollab server", 0, [open_sessions])
 
 
 @then("the user is logged in to MiCollab Client")

@@ -256,8 +256,14 @@ def eula_not_on_mobile(mobile):
 
 @then("the user is logged out of the Mitel One web application")
 def logged_out_of_mitel_one(client, simulated, tenant):
-    checks.current_screen(client, "Welcome to Mitel One")
+    checks.screen_left(client, "Mitel One")  # where Logout leads, the document does not say
     checks.all_equal("Mitel One sessions still open", 0, [simulated.mitel_one.open_sessions(tenant.user.email)])
+
+
+@then("the user is not logged in to the Mitel One web application")
+def not_logged_in_to_mitel_one(client, simulated, tenant):
+    checks.never_shown(client, "Mitel One")
+    checks.all_equal("Mitel One sessions open", 0, [simulated.mitel_one.open_sessions(tenant.user.email)])
 
 
 @when("the app asks, on screen, for the permissions some features need")

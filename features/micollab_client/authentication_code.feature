@@ -42,7 +42,7 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
-      Then the client says "expired"
+      Then the client shows an error
       And the license agreement screen is not displayed
 
     @req:SEC-OAUTH-2 @needs:deployment-link
@@ -51,7 +51,7 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
-      Then the client says "already been used"
+      Then the client shows an error
       And the license agreement screen is not displayed
 
   Rule: Not the first login

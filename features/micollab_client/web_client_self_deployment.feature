@@ -24,7 +24,7 @@ Feature: Log in to MiCollab Client using the MiCollab Web Client
   @req:MC-WEB-1
   Scenario: A wrong password does not log the user on to MiCollab Web Client
     When the user logs on to MiCollab Web Client with a wrong password
-    Then MiCollab Web Client says "Invalid username or password"
+    Then MiCollab Web Client shows an error
     And the user is not logged on to MiCollab Web Client
 
   @req:MC-WEB-2

@@ -104,7 +104,7 @@ Feature: Log in to the Mitel One web application
       And the user clicks Next
       And the user enters a wrong Account Number
       And the user clicks Next
-      Then the client says "Account Number is not correct"
+      Then the Mitel user login page shows an error
       And the Password field is not shown
 
   Rule: Using Single Sign-On (SSO)
@@ -135,7 +135,7 @@ Feature: Log in to the Mitel One web application
       And the user uses the enterprise credentials to log in
       And the user answers No to Stay signed in?
       Then the client says "Contact your IT administrator"
-      And the Mitel One page is not displayed
+      And the user is not logged in to the Mitel One web application
 
   Rule: Using the Mitel account password
 
@@ -148,8 +148,8 @@ Feature: Log in to the Mitel One web application
       And the user clicks Next
       And the user enters a wrong password in the Password field
       And the user clicks Next
-      Then the client says "incorrect"
-      And the Mitel One page is not displayed
+      Then the Mitel user login page shows an error
+      And the user is not logged in to the Mitel One web application
 
     @req:MO-PW-2
     Scenario: A user who forgot the password resets it and logs in with the new one
@@ -164,8 +164,7 @@ Feature: Log in to the Mitel One web application
       And the user opens the link in the e-mail sent to reset the password
       And the user enters the verification code from the e-mail and a new password
       And the user clicks Reset Password
-      Then the Your password has been reset page is displayed
-      When the user clicks the URL https://one.mitel.io
+      And the user clicks the URL https://one.mitel.io
       And the user clicks SIGN IN
       And the user enters the e-mail id as the user name
       And the user clicks Next

@@ -18,6 +18,7 @@ from clients.micollab import screens as s
 from clients.micollab.api import ApiError, MiCollabApi
 from clients.micollab.cloudlink import CloudLinkSignIn
 from clients.webview import WebView
+from tests.mutants.silent import SILENT_MUTANTS
 from tests.mutants.wire import WIRE_MUTANTS  # what only the wire shows
 
 TELEMETRY = "telemetry.micollab-client.example"
@@ -175,15 +176,6 @@ class ContinuesAfterRefusedDeployment(MiCollabClient):
         if self.screen().messages:
             self.server = host
             self.show_license()
-
-
-class HidesLockout(MiCollabClient):
-    """Says the password is wrong when the account is locked."""
-
-    breaks = ("SEC-LOCK-1",)
-
-    def show_error(self, code: str, **details) -> None:
-        super().show_error("invalid_credentials" if code == "account_locked" else code, **details)
 
 
 class PlainHttp(MiCollabClient):
@@ -500,7 +492,6 @@ MUTANTS = [
     NoPasswordPageAfterUsername,
     SkipsProgressingScreen,
     ContinuesAfterRefusedDeployment,
-    HidesLockout,
     PlainHttp,
     PasswordInQueryString,
     PasswordToAnotherHost,
@@ -579,3 +570,4 @@ class ChecksOnlyTheAuthority(MiCollabClient):
 
 MUTANTS += [TrustsAnyCertificate, ChecksOnlyTheAuthority]
 MUTANTS += WIRE_MUTANTS
+MUTANTS += SILENT_MUTANTS  # no error shown where one is due: killed through behaviour, not wording

@@ -90,6 +90,12 @@ WEB_MUTANTS = [
         "      say(message || 'The password is not correct. Try again.');\n      return;",
         "      location.assign('/home');\n      return;",
     ),
+    # A refusal shown to nobody: the documents print no words for it, so its absence is the fault.
+    mutant(
+        "RefusesThePasswordSilently", "MO-PW-1", "login.js",
+        "      say(message || 'The password is not correct. Try again.');\n", "",
+    ),
+    mutant("RefusesTheAccountNumberSilently", "MO-IN-4", "login.js", "      say(body.message);\n", ""),
     mutant(
         "ResetSendsNothing", "MO-PW-2", "reset.js",
         "await post(`${CLOUDLINK_API}/password/reset`, {username, client_id: CLIENT_ID});", "({ok: true});",
