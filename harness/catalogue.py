@@ -55,6 +55,15 @@ def unknown_ids(ids: list[str]) -> list[str]:
     return [req_id for req_id in ids if req_id not in known]
 
 
+def scenario_description(template, reqs: list[str]) -> str:
+    """A scenario's description in the report: its feature's, rule's and own descriptions, then
+    what each of its requirements rests on (the seed's quote, or why it is assumed)."""
+    rule = template.rule.description if template.rule else ""
+    told = [" ".join(text.split()) for text in (template.feature.description, rule, template.description) if text]
+    catalogue = load()
+    return "\n\n".join([*told, *(f"{req_id}. {catalogue[req_id].grounds}" for req_id in reqs)])
+
+
 def as_markdown(requirements: dict[str, Requirement] | None = None) -> str:
     """docs/requirements.md: one anchor per ID, so reports can link to a requirement."""
     requirements = requirements or load()

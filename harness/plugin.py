@@ -20,7 +20,7 @@ from clients.adapters import MOBILE_BUILT_IN, NOT_APPLICABLE, declared_capabilit
 from clients.remote_webdriver import remote_url
 from harness import SCENARIO_PLUGINS, evidence
 from harness.allure_links import SCENARIO_LABEL
-from harness.catalogue import load, unknown_ids
+from harness.catalogue import load, scenario_description, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
 from harness.products import OPTIONS, REFERENCE, REFERENCE_FOLDERS, Implementation, implementations
 from harness.suggest import undefined_step_message
@@ -228,9 +228,9 @@ def label_scenario(item: pytest.Item, template, reqs: list[str]) -> None:
     if template.rule:  # the documented branch
         item.add_marker(pytest.mark.allure_label(template.rule.name, label_type="story"))
     for req_id in reqs:
-        item.add_marker(
-            pytest.mark.allure_link(req_id, name=f"{req_id}: {catalogue[req_id].text}", link_type="requirement")
-        )
+        name = f"{req_id} ({catalogue[req_id].basis}): {catalogue[req_id].text}"
+        item.add_marker(pytest.mark.allure_link(req_id, name=name, link_type="requirement"))
+    item.add_marker(pytest.mark.allure_description(scenario_description(template, reqs)))  # the seed's words
     scenario = scenario_id(item, template)
     item.add_marker(pytest.mark.allure_label(scenario, label_type=SCENARIO_LABEL))  # links into the report
     for mutant in kill_matrix(item.config).get(scenario, []):  # which faulty products it catches

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from harness.catalogue import ASSUMED, DOCUMENTED, QUOTE_GAP, Requirement, load
 
-SEEDS = Path(__file__).resolve().parents[1] / "docs" / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "docs" / "seeds"
 ROW = re.compile(r"^\| `(?P<file>[^`]+\.txt)` \|.*\| `(?P<doc>[^`]+)` \|$", re.MULTILINE)
 
 
@@ -79,3 +83,26 @@ def test_grounds_quote_a_documented_requirement_and_explain_an_assumed_one():
     catalogue = load()
     assert catalogue["MO-SSO-3"].grounds.startswith("Documented: \u201cContact your IT administrator")
     assert catalogue["SEC-OUT-1"].grounds.startswith("Assumed: The MiCollab Client document names no log-out")
+
+
+@pytest.mark.selftest_slow
+def test_each_scenarios_allure_result_shows_the_grounds_of_its_requirements(tmp_path):
+    """A QA engineer reads, in the Allure report, the seed's words (or the assumption) behind each
+    requirement a scenario proves."""
+    results = tmp_path / "allure"
+    command = [sys.executable, "-m", "pytest", "features", "-q", "-p", "no:cacheprovider", "-n", "0"]
+    command += ["--req=MC-CODE-1", "--req=SEC-OUT-1", f"--alluredir={results}", f"--reports-dir={tmp_path}"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    found = [json.loads(path.read_text()) for path in results.glob("*-result.json")]
+    assert found, done.stdout[-3000:]
+    catalogue = load()
+    for result in found:
+        reqs = [link["url"] for link in result["links"] if link["type"] == "requirement"]
+        assert reqs, result["name"]
+        for req_id in reqs:
+            grounds = catalogue[req_id].quote or catalogue[req_id].assumption
+            assert grounds in result["description"], f"{result['name']}: no grounds of {req_id}"
+            assert any(f"{req_id} ({catalogue[req_id].basis})" in link["name"] for link in result["links"])
+    described = " ".join(result["description"] for result in found)
+    assert catalogue["MC-CODE-1"].quote in described
+    assert catalogue["SEC-OUT-1"].assumption in described
