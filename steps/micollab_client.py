@@ -245,12 +245,13 @@ def progressing_then_home(client):
 
 @then("the client offers Import")
 def import_offered(client):
-    checks.current_screen(client, "import")
     checks.button_offered(client, "Import")
 
 
 @then("the client does not offer Import")
 def import_not_offered(client):
+    checks.current_screen(client, "license agreement")  # what follows Apply at a first login
+    checks.button_not_offered(client, "Import")
     checks.never_shown(client, "import")
 
 

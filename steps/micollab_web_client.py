@@ -88,12 +88,12 @@ def on_password_page_from_web_client(web_client, client, welcome_email, welcome_
 
 @then("the user is logged on to MiCollab Web Client")
 def is_logged_on(web_client):
-    checks.current_screen(web_client, WEB_CLIENT)
-    checks.button_offered(web_client, "User Profile")
+    checks.button_offered(web_client, "User Profile")  # where the documented path starts
 
 
 @then("the user is not logged on to MiCollab Web Client")
 def is_not_logged_on(web_client):
+    checks.button_not_offered(web_client, "User Profile")
     checks.never_shown(web_client, WEB_CLIENT)
 
 

@@ -72,6 +72,19 @@ def test_the_assumed_values_are_reported_as_assumptions():
     assert all(catalogue[i].basis == ASSUMED for i in ("SEC-OAUTH-2", "SEC-OUT-1", "SEC-LOCK-1"))
 
 
+def test_the_words_a_scenario_demands_are_printed_in_the_documents():
+    """`... says "<words>"` is for the documents' own words only; anywhere else, "shows an error"."""
+    seeds = " ".join(seed_of_doc().values()).casefold()
+    demanded = {
+        f"{path.relative_to(ROOT)}: {words}": words
+        for path in (ROOT / "features").rglob("*.feature")
+        for words in re.findall(r'\bsays "([^"]+)"', path.read_text())
+    }
+    assert demanded, "no scenario demands a document's words: drop this test or the step"
+    not_printed = [where for where, words in demanded.items() if normalised(words).casefold() not in seeds]
+    assert not not_printed, f"words the documents do not print: {not_printed}"
+
+
 def test_missing_fragment_reads_fragments_in_order():
     seed = "Click Accept on the screen. Enter the password and click Apply."
     assert missing_fragment(f"Click Accept{QUOTE_GAP}click  Apply.", seed) is None
