@@ -226,6 +226,7 @@ def screen_displayed(client, screen):
 
 
 @then(step("the {screen} screen is not displayed"))
+@then(step("the {screen} page is not displayed"))
 def screen_not_displayed(client, screen):
     checks.never_shown(client, screen)
 
