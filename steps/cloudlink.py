@@ -105,6 +105,6 @@ def forged_answer(simulated, tenant, kind):
 
 @then("the forged answer's code was not redeemed at CloudLink's token endpoint")
 def forged_code_not_redeemed(client, forgery):
-    checks.message_shown(client)  # the client has dealt with the answer: what it redeems, it has
+    checks.error_shown(client)  # the client has dealt with the answer: what it redeems, it has
     checks.server_recorded("CloudLink sent the forged answer", len(forgery.sent))
     checks.all_equal("redemptions of the forged answer's code at CloudLink's token endpoint", 0, [forgery.presented])
