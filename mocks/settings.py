@@ -27,6 +27,7 @@ HELP = {
     "password_setup_ttl": "how long the CloudLink welcome e-mail's set-up link stays valid (seconds)",
     "azure_lockout_threshold": "Entra smart lockout: wrong passwords before the account locks",
     "azure_lockout_duration": "Entra smart lockout: the first lockout's length (seconds; doubles after)",
+    "mitel_one": "a Mitel One license is assigned to the users: the Mitel One welcome e-mail with the Account Number",
     "mitel_one_sso": "the IT administrator configured Single Sign-On for the Mitel One account",
     "sso_certificate_outdated": "CloudLink's SSO configuration keeps an outdated Azure AD signing certificate",
 }

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.filterwarnings(
 
 @pytest.fixture(scope="module")
 def tenant(standalone):
-    return standalone.new_tenant()
+    return standalone.new_tenant(azure_ad_integrated=True)  # only an Azure AD user has a UPN to sign in with
 
 
 @pytest.fixture
@@ -78,7 +78,7 @@ def test_a_public_client_uses_the_password_grant_where_public_client_flows_are_a
 
 
 def test_the_password_grant_stops_at_a_second_factor(standalone, session):
-    tenant = standalone.new_tenant(mfa_required=True)
+    tenant = standalone.new_tenant(mfa_required=True, azure_ad_integrated=True)
     device_app, person = tenant["azure_ad"]["applications"][0], user(tenant)
     app = msal.PublicClientApplication(device_app["client_id"], authority=device_app["authority"], http_client=session)
     refused = app.acquire_token_by_username_password(person.upn, person.enterprise_password, ["User.Read"])

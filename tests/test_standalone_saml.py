@@ -33,7 +33,7 @@ FORMATS = {
 
 @pytest.fixture(scope="module")
 def tenant(standalone):
-    return standalone.new_tenant()
+    return standalone.new_tenant(azure_ad_integrated=True)  # only an Azure AD user has a UPN to sign in with
 
 
 def register(standalone, tenant: dict, name: str, signing: str = "assertion") -> dict:
