@@ -9,7 +9,6 @@ GET /_mock/ready                                         -> 200 once serving
 from __future__ import annotations
 
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -34,7 +33,7 @@ def mailbox_app(store: MailStore) -> Starlette:
         timeout = min(float(request.query_params.get("timeout", "5")), MAX_WAIT_SECONDS)
         subject = request.query_params.get("subject", "")
         try:
-            message = await run_in_threadpool(store.wait_for, request.path_params["address"], subject, timeout)
+            message = await store.arrival(request.path_params["address"], subject, timeout)
         except MailTimeout as exc:
             return JSONResponse({"error": str(exc)}, status_code=408)
         return JSONResponse(message.summary())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import itertools
@@ -51,42 +52,77 @@ class Message:
 
 
 class MailStore:
+    """Messages by recipient. A thread waits on a condition (`wait_for`); a server's event loop
+    is woken on its own loop (`arrival`), so an answer never waits for a thread to be handed one."""
+
     def __init__(self) -> None:
-        self._messages: list[Message] = []
+        self._by_recipient: dict[str, list[Message]] = {}
         self._ids = itertools.count(1)
         self._arrived = threading.Condition()
+        self._wakers: set = set()  # callables run on every arrival, outside the lock
 
     def add(self, sender: str, recipients: list[str], raw: bytes) -> Message:
         with self._arrived:
             message = Message.from_raw(next(self._ids), sender, recipients, raw)
-            self._messages.append(message)
+            for recipient in dict.fromkeys(message.recipients):
+                self._by_recipient.setdefault(recipient, []).append(message)
             self._arrived.notify_all()
-            return message
+            wakers = list(self._wakers)
+        for wake in wakers:
+            wake()
+        return message
 
     def messages_for(self, address: str) -> list[Message]:
-        address = address.lower()
         with self._arrived:
-            return [m for m in self._messages if address in m.recipients]
+            return list(self._by_recipient.get(address.lower(), ()))
 
     def get(self, address: str, message_id: int) -> Message | None:
         """A message only through one of its recipients: a tenant never reads another's mail."""
         return next((m for m in self.messages_for(address) if m.id == message_id), None)
 
-    def wait_for(self, address: str, subject: str = "", timeout: float = 5.0, line: str = "") -> Message:
+    def newest(self, address: str, subject: str = "", line: str = "") -> Message | None:
         """The newest message to `address` whose subject contains `subject` and, if `line` is given,
-        whose body has that line (a user with several such e-mails picks theirs by what it says),
-        waiting up to `timeout`."""
+        whose body has that line (a user with several such e-mails picks theirs by what it says)."""
+        wanted = subject.lower()
 
         def matches(message: Message) -> bool:
-            return subject.lower() in message.subject.lower() and (not line or line in message.text().splitlines())
+            return wanted in message.subject.lower() and (not line or line in message.text().splitlines())
 
-        def newest() -> Message | None:
-            found = [m for m in self.messages_for(address) if matches(m)]
-            return found[-1] if found else None
+        return next((m for m in reversed(self.messages_for(address)) if matches(m)), None)
 
+    def wait_for(self, address: str, subject: str = "", timeout: float = 5.0, line: str = "") -> Message:
+        """`newest`, waiting up to `timeout`."""
         with self._arrived:
-            message = self._arrived.wait_for(newest, timeout=timeout)
+            message = self._arrived.wait_for(lambda: self.newest(address, subject, line), timeout=timeout)
         if message is None:
-            wanted = f"subject containing {subject!r}" + (f" and the line {line!r}" if line else "")
-            raise MailTimeout(f"no e-mail to {address} with {wanted} within {timeout}s")
+            raise timed_out(address, subject, timeout, line)
         return message
+
+    async def arrival(self, address: str, subject: str = "", timeout: float = 5.0) -> Message:
+        """`wait_for` for a coroutine: the running loop is woken when a message arrives."""
+        found = self.newest(address, subject)
+        if found is not None:  # already there: no waiting set up
+            return found
+        loop, arrived = asyncio.get_running_loop(), asyncio.Event()
+
+        def wake() -> None:
+            loop.call_soon_threadsafe(arrived.set)
+
+        with self._arrived:  # listening before looking: nothing slips in between
+            self._wakers.add(wake)
+        try:
+            async with asyncio.timeout(timeout):
+                while (message := self.newest(address, subject)) is None:
+                    await arrived.wait()
+                    arrived.clear()
+                return message
+        except TimeoutError:
+            raise timed_out(address, subject, timeout) from None
+        finally:
+            with self._arrived:
+                self._wakers.discard(wake)
+
+
+def timed_out(address: str, subject: str, timeout: float, line: str = "") -> MailTimeout:
+    wanted = f"subject containing {subject!r}" + (f" and the line {line!r}" if line else "")
+    return MailTimeout(f"no e-mail to {address} with {wanted} within {timeout}s")

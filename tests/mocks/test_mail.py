@@ -84,3 +84,16 @@ def test_a_message_is_picked_by_a_line_of_its_body(smtp_store):
     assert "Company: Acme\r\n" in store.wait_for("bo@b.example.com", "Welcome", line="Company: Acme").text()
     with pytest.raises(MailTimeout, match="the line 'Company: Beta'"):
         store.wait_for("bo@b.example.com", "Welcome", timeout=0.1, line="Company: Beta")
+
+
+def test_a_waiting_api_request_is_answered_when_the_message_arrives():
+    """The server-side wait is woken by the arrival itself (no thread, no polling)."""
+    store = MailStore()
+    server = HttpServerThread(mailbox_app(store), "mailbox").start()
+    late = bytes(message("f@f.example.com", "Late one"))
+    timer = threading.Timer(0.05, store.add, ("s@x", ["f@f.example.com"], late))
+    timer.start()
+    with httpx.Client(base_url=server.url) as api:
+        waited = api.get("/api/v1/mailboxes/f@f.example.com/wait", params={"subject": "late", "timeout": "5"})
+    assert waited.json()["subject"] == "Late one"
+    server.stop()
