@@ -14,29 +14,23 @@ import io
 import zxingcpp
 from PIL import Image
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
-from clients.driver import Screen
-from clients.web import POLL, SETTLE_TIMEOUT, WebAppDriver, xpath_text
+from clients.web import POLL, SETTLE_TIMEOUT, WebAppDriver, as_screen, missing
 
 # What can be tapped beyond buttons: links by their text, images and labelled elements by name.
-READ_ELEMENTS = """
-const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
-const named = el => el.matches('a[href]') ? el.innerText.trim() : (el.getAttribute('aria-label') || el.alt || '');
-const found = [...document.querySelectorAll('a[href], [aria-label], img[alt]')].filter(visible).map(named);
-return [...new Set(found.filter(Boolean))];
-"""
+READ_ELEMENTS = """() => {
+  const named = el => el.matches('a[href]') ? el.innerText.trim() : (el.getAttribute('aria-label') || el.alt || '');
+  const found = [...document.querySelectorAll('a[href], [aria-label], img[alt]')].filter(visible).map(named);
+  return [...new Set(found.filter(Boolean))];
+}"""
 IMAGES_DRAWN = "return [...document.images].filter(i => i.getClientRects().length).every(i => i.complete);"
 
 
 class MiCollabWebClientDriver(WebAppDriver):
     """`clients.driver.Driver` for the MiCollab Web Client, with its links and QR codes."""
 
-    def screen(self) -> Screen:
-        shown = super().screen()
-        elements = shown.elements + tuple(self._web.execute_script(READ_ELEMENTS))
-        return Screen(shown.name, shown.fields, shown.buttons, elements, shown.messages)
+    EXTRA_ELEMENTS = READ_ELEMENTS
 
     def link_target(self, label: str) -> str:
         """Where the visible link called `label` points, as the browser resolves it."""
@@ -45,9 +39,9 @@ class MiCollabWebClientDriver(WebAppDriver):
     def click_link(self, label: str) -> str | None:
         """Clicks the link called `label`; the address the browser was sent to (in this tab or a
         new one), or None if it went nowhere. The user is back on the Web Client afterwards."""
-        self._settle()
+        link = self._visible_link(label)
         web, before, tabs = self._web, self._web.current_url, set(self._web.window_handles)
-        self._visible_link(label).click()
+        link.click()
         try:
             WebDriverWait(web, SETTLE_TIMEOUT, POLL).until(
                 lambda _: set(web.window_handles) != tabs or web.current_url != before
@@ -56,13 +50,11 @@ class MiCollabWebClientDriver(WebAppDriver):
             return None
         new_tabs = set(web.window_handles) - tabs
         opened = self._read_new_tab(new_tabs.pop()) if new_tabs else self._read_and_come_back()
-        self._settle()
-        self._seen()
+        self._seen(as_screen(self._settled("screen")))
         return opened
 
     def _visible_link(self, label: str):
-        links = self._web.find_elements(By.XPATH, f"//a[normalize-space()={xpath_text(label)}]")
-        return next(link for link in links if link.is_displayed())
+        return self._settled("link", label) or missing(f"a link {label!r}")
 
     def _read_new_tab(self, tab: str) -> str:
         web, home = self._web, self._web.current_window_handle

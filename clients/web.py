@@ -8,21 +8,22 @@ driver. One browser per test session (per xdist worker); each scenario starts fr
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import NoSuchElementException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
 
-from clients import remote_webdriver
+from clients import browser_state, remote_webdriver, web_page
 from clients.driver import Screen
 from failures import HarnessError
 
@@ -56,28 +57,8 @@ PREFERENCES = {
     "profile": {"password_manager_leak_detection": False},
     "credentials_enable_service": False,
 }
-READ_SCREEN = """
-const text = el => (el.innerText || el.value || '').trim();
-const visible = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
-const shown = selector => [...document.querySelectorAll(selector)].filter(visible);
-const heading = shown('dialog[open] h1, dialog[open] [role=heading]')[0] || shown('h1, [role=heading]')[0];
-const fields = {};
-for (const input of shown('input:not([type=hidden]):not([type=submit]), textarea, select')) {
-  const label = (input.id && document.querySelector(`label[for="${input.id}"]`)) || null;
-  const name = label ? text(label) : (input.getAttribute('aria-label') || input.placeholder || '');
-  if (name) fields[name] = input.type === 'checkbox' ? String(input.checked) : input.value;
-}
-// A disabled button is not offered: the user cannot press it.
-const buttons = shown('button, input[type=submit], [role=button], [role=menuitem]')
-  .filter(el => !el.disabled).map(text).filter(Boolean);
-const elements = shown('li').map(text).filter(Boolean);
-const messages = shown('[role=alert], [role=status]').map(text).filter(Boolean);
-return {name: heading ? text(heading) : document.title, fields, buttons, elements, messages};
-"""
-
-
 SETTLE_TIMEOUT = 10.0
-POLL = 0.05  # seconds between looks: a page answers a click in milliseconds
+POLL = 0.02  # seconds between looks: a page answers a click in milliseconds
 # A page has settled when it is loaded, is not leaving for another page (a navigation it started
 # is noted from the Navigation API's `navigate` event), none of its fetch() calls is still open
 # (counted by a script added to every document before the page's own) and no part of it says it
@@ -104,8 +85,6 @@ if (window.Notification) {
   window.Notification.requestPermission = (...args) => Native.requestPermission(...args);
 }
 """
-SETTLED = """return document.readyState === 'complete' && !window.__harnessLeaving
-  && (window.__harnessOpen || 0) === 0 && !document.querySelector('[aria-busy=true]');"""
 PROMPTED_PERMISSIONS = ["notifications", "audioCapture"]  # what the browser's prompts can ask for
 
 
@@ -134,12 +113,23 @@ class Browser:
         options.add_argument(f"--proxy-server={proxy_url}")
         options.add_argument(f"--ignore-certificate-errors-spki-list={spki_hash(ca_bundle)}")
         options.add_experimental_option("prefs", PREFERENCES)
+        options.set_capability("goog:loggingPrefs", browser_state.PAGE_EVENTS["goog:loggingPrefs"])
+        options.add_experimental_option("perfLoggingPrefs", browser_state.PAGE_EVENTS["perfLoggingPrefs"])
+        self._options, self._remote = options, remote
+        self._start()
+
+    def _start(self) -> None:
+        options, remote = self._options, self._remote
         self.driver = remote_webdriver.start(remote, options) if remote else self._start_here(options)
         try:
-            self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_PAGE})
+            self._watch_pages()
         except WebDriverException as exc:
             self.close()
             raise remote_webdriver.refuses_devtools(remote or str(CHROMEDRIVER), exc) from exc
+
+    def _watch_pages(self) -> None:
+        """WATCH_PAGE in every document of the current tab, before the page's own scripts."""
+        self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_PAGE})
 
     def _start_here(self, options: webdriver.ChromeOptions) -> webdriver.Chrome:
         """Debian's Chromium and chromedriver on this machine, with a profile of its own."""
@@ -155,32 +145,50 @@ class Browser:
             raise HarnessError(f"Chromium did not start: {exc.msg}") from exc
 
     def clean(self, origin: str) -> None:
-        """A scenario starts with no cookies, storage, service workers or permissions."""
-        self.driver.get("about:blank")
-        self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
-        self.driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        self.driver.execute_cdp_cmd("Browser.resetPermissions", {})
+        """A scenario starts from a fresh state (clients.browser_state) in the warm browser; a
+        browser that has gone (crashed, killed) is replaced by a new one first."""
+        try:
+            browser_state.reset(self.driver, {origin})
+            self._watch_pages()
+        except Exception as exc:  # a dead driver answers with a WebDriver or a connection error
+            if not (browser_state.is_gone(exc) or not isinstance(exc, WebDriverException)):
+                raise
+            self.close()
+            self._start()
 
     def close(self) -> None:
-        self.driver.quit()
+        with contextlib.suppress(Exception):  # a browser that has gone has nothing left to quit
+            self.driver.quit()
         if self._scratch:
             shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+class BrowserGone(HarnessError):
+    """The browser stopped in the middle of a scenario: says nothing of the web app."""
 
 
 class WebAppDriver:
     """`clients.driver.Driver` for a web application at `start_url`, in the shared browser."""
 
+    EXTRA_ELEMENTS = "null"  # a JavaScript function adding elements to every screen (subclasses)
+
     def __init__(self, browser: Browser, start_url: str) -> None:
         self.browser, self.start_url = browser, start_url
         self._history: list[str] = []
+        self._just_read: Screen | None = None
         browser.clean(start_url.rstrip("/"))
+        self._when_settled = web_page.when_settled_script(self.EXTRA_ELEMENTS)
+        self._screen_now = web_page.screen_script(self.EXTRA_ELEMENTS)
 
     @property
     def _web(self) -> webdriver.Chrome:
         return self.browser.driver
 
-    def _seen(self) -> None:
-        self._history.append(self.screen().name)
+    def _seen(self, screen: Screen | None = None) -> None:
+        """An action's outcome, in the history; the first look at the screen after it is this."""
+        self._just_read = None
+        self._just_read = screen or self.screen()
+        self._history.append(self._just_read.name)
 
     def open_app(self) -> None:
         self._web.get(self.start_url)
@@ -191,9 +199,10 @@ class WebAppDriver:
         self._seen()
 
     def screen(self) -> Screen:
-        shown = self._web.execute_script(READ_SCREEN)
-        fields, buttons, elements = shown["fields"], tuple(shown["buttons"]), tuple(shown["elements"])
-        return Screen(shown["name"], fields, buttons, elements, tuple(shown["messages"]))
+        just_read, self._just_read = self._just_read, None
+        if just_read is not None:  # read once the action's page had settled, a moment ago
+            return just_read
+        return as_screen(self._asked(self._web.execute_script, self._screen_now))
 
     def history(self) -> list[str]:
         return list(self._history)
@@ -208,44 +217,59 @@ class WebAppDriver:
     def wait_for(self, shows, timeout: float) -> Screen:
         """The settled page once `shows(screen)` holds, or the page as it is after `timeout`: a
         click may start a navigation a moment after it returns, and pages redirect on their own."""
-        wait_until(self._web, timeout, lambda: shows(self._settled_screen()))
-        return self.screen()
+        until = time.monotonic() + timeout
+        while True:
+            screen = as_screen(self._settled("screen", timeout=until - time.monotonic()))
+            if shows(screen) or time.monotonic() >= until:
+                return screen
+            time.sleep(POLL)
 
-    def _settled_screen(self) -> Screen:
-        return self.screen() if self._web.execute_script(SETTLED) else Screen("")
+    def _settled(self, what: str, label: str = "", timeout: float = SETTLE_TIMEOUT):
+        """`what` (web_page.FINDERS) once the page has answered the last action, as a user waits
+        for it; a page that never settles is read as it is after `timeout`. One command, unless
+        the page is replaced meanwhile: then the new page is asked."""
+        self._just_read = None  # an action follows, or a look at the page as it is now
+        until = time.monotonic() + max(timeout, 0.0)
+        while True:
+            wait_ms = max(until - time.monotonic(), 0.0) * 1000
+            try:
+                return self._asked(self._web.execute_async_script, self._when_settled, what, label, wait_ms)
+            except WebDriverException:
+                if time.monotonic() >= until:
+                    raise
+                time.sleep(POLL)  # the page was leaving; the next one answers
+
+    def _asked(self, command, *arguments):
+        """`command(*arguments)`; a browser that has gone is a harness error, not the page's doing."""
+        try:
+            return command(*arguments)
+        except WebDriverException as exc:
+            if browser_state.is_gone(exc):
+                raise BrowserGone(f"the browser stopped during the scenario: {exc.msg}") from exc
+            raise
 
     def fill(self, label: str, value: str) -> None:
         """Types into the field labelled `label`; a check box is selected for "true"."""
-        self._settle()
-        field = self._web.find_element(By.XPATH, f"//input[@id=//label[normalize-space()={xpath_text(label)}]/@for]")
-        if field.get_attribute("type") == "checkbox":
-            if field.is_selected() != (value == "true"):
+        field, kind, now = self._settled("field", label) or missing(f"a field labelled {label!r}")
+        if kind == "checkbox":
+            if now != value:
                 field.click()
-            self._settle()
+            self._settled("nothing")
             return
-        field.clear()
+        if now:
+            field.clear()
         field.send_keys(value)
 
     def press(self, label: str) -> None:
-        self._settle()
-        text = xpath_text(label)
-        found = self._web.find_elements(By.XPATH, f"//button[normalize-space()={text}] | //input[@value={text}]")
-        next(element for element in found if element.is_displayed()).click()
-        self._settle()
-        self._seen()
-
-    def _settle(self) -> None:
-        """Waits, as a user does, until the page has answered the last action (see SETTLED); a
-        page that never settles is left to the check that comes next."""
-        wait_until(self._web, SETTLE_TIMEOUT, lambda: self._web.execute_script(SETTLED))
+        button = self._settled("button", label) or missing(f"a button {label!r}")
+        button.click()
+        self._seen(as_screen(self._settled("screen")))
 
     def tap(self, element: str, times: int = 1) -> None:
-        self._settle()
-        target = self._web.find_element(By.XPATH, f"//*[@aria-label={xpath_text(element)}]")
+        target = self._settled("labelled", element) or missing(f"an element labelled {element!r}")
         for _ in range(times):
             target.click()
-        self._settle()
-        self._seen()
+        self._seen(as_screen(self._settled("screen")))
 
     def back(self) -> None:
         self._web.back()
@@ -287,11 +311,27 @@ class WebAppDriver:
 def wait_until(web: webdriver.Chrome, timeout: float, condition) -> bool:
     """Whether `condition()` came true within `timeout`, checked as WebDriverWait polls."""
     try:  # a page that is being replaced cannot run scripts for a moment: asked again
-        WebDriverWait(web, timeout, POLL, ignored_exceptions=(WebDriverException,)).until(lambda _: condition())
+        WebDriverWait(web, timeout, POLL, ignored_exceptions=(WebDriverException,)).until(lambda _: alive(condition))
     except TimeoutException:
         return False
     return True
 
 
-def xpath_text(text: str) -> str:
-    return f'"{text}"' if '"' not in text else f"'{text}'"
+def alive(condition):
+    """`condition()`, but a browser that has gone ends the wait at once (BrowserGone)."""
+    try:
+        return condition()
+    except WebDriverException as exc:
+        if browser_state.is_gone(exc):
+            raise BrowserGone(f"the browser stopped during the scenario: {exc.msg}") from exc
+        raise
+
+
+def as_screen(shown: dict) -> Screen:
+    fields, buttons, elements = shown["fields"], tuple(shown["buttons"]), tuple(shown["elements"])
+    return Screen(shown["name"], fields, buttons, elements, tuple(shown["messages"]))
+
+
+def missing(what: str):
+    """What the user looked for is not on the page: raised as Selenium says it (no such element)."""
+    raise NoSuchElementException(f"no {what} on the page")
