@@ -1,0 +1,17 @@
+"""A plugin for the isolation self-test (`-p tests.isolation.old_reset`): the browser reset as it
+was (one origin's storage, cookies and permissions cleared in the same tab), which the
+self-test must catch leaving state behind."""
+
+from __future__ import annotations
+
+from clients import web
+
+
+def old_clean(self, origin: str) -> None:
+    self.driver.get("about:blank")
+    self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    self.driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    self.driver.execute_cdp_cmd("Browser.resetPermissions", {})
+
+
+web.Browser.clean = old_clean
