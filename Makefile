@@ -77,7 +77,12 @@ lint: setup
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 
-selftest: setup
+# The Selenium Grid self-test runs the browser on a real Grid: its server and Java, for it alone.
+.tools/grid/.installed: tools/setup-grid $(VENV)/.installed
+	@VENV=$(VENV) bash tools/setup-grid
+	@touch $@
+
+selftest: setup .tools/grid/.installed
 	@$(PY) -m pytest tests -n $(WORKERS)
 
 test: lint selftest conformance

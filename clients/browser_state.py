@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 
 from selenium.common.exceptions import InvalidSessionIdException, WebDriverException
+from selenium.webdriver.remote.command import Command
 from selenium.webdriver.remote.webdriver import WebDriver
+from urllib3.exceptions import HTTPError
 
 # Chromium's page events (navigations, frames) in the driver's "performance" log, nothing else.
 PAGE_EVENTS = {
@@ -33,8 +35,9 @@ GONE = ("invalid session id", "session deleted", "not reachable", "tab crashed",
 
 
 def is_gone(exc: BaseException) -> bool:
-    """Whether `exc` says the browser (or the page it drove) is gone, not that a page misbehaved."""
-    if isinstance(exc, InvalidSessionIdException):
+    """Whether `exc` says the browser (or the page it drove) is gone, not that a page misbehaved:
+    its driver's answer, or no answer at all (the driver itself has gone)."""
+    if isinstance(exc, InvalidSessionIdException | HTTPError | ConnectionError):
         return True
     return isinstance(exc, WebDriverException) and any(word in (exc.msg or "").lower() for word in GONE)
 
@@ -42,7 +45,7 @@ def is_gone(exc: BaseException) -> bool:
 def visited_origins(driver: WebDriver) -> set[str]:
     """The web origins of every document the browser showed since this was last asked."""
     origins = set()
-    for entry in driver.get_log("performance"):
+    for entry in driver.execute(Command.GET_LOG, {"type": "performance"})["value"]:  # a Remote has no get_log
         event = json.loads(entry["message"])["message"]
         if event["method"] == "Page.frameNavigated":
             origin = event["params"]["frame"].get("securityOrigin", "")

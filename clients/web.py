@@ -151,7 +151,7 @@ class Browser:
             browser_state.reset(self.driver, {origin})
             self._watch_pages()
         except Exception as exc:  # a dead driver answers with a WebDriver or a connection error
-            if not (browser_state.is_gone(exc) or not isinstance(exc, WebDriverException)):
+            if not browser_state.is_gone(exc):
                 raise
             self.close()
             self._start()
