@@ -21,7 +21,7 @@ PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) $(PRODUCT_OPTS) $(SEED
 	--alluredir=$(REPORTS)/allure-results --clean-alluredir \
 	--allure-link-pattern=requirement:../../docs/requirements.md#{}
 
-.PHONY: setup conformance quality-gate test lint selftest bench steps clean
+.PHONY: setup conformance quality-gate test lint selftest bench steps clean shard merge
 
 # Every pytest process (each xdist worker, each nested self-test run) imports the same modules:
 # with bytecode caching switched off by the environment, each one compiles them all again
@@ -72,6 +72,23 @@ conformance: setup
 # one scenario (allurerc.mjs). Exits non-zero when a rule is broken; a CI job can run it on its own.
 quality-gate: setup
 	@$(PY) -m harness.quality_gate --reports $(REPORTS)
+
+# CI on several runners: shard SHARD of SHARDS (pytest-split) on each, into $(REPORTS)/shard-SHARD,
+# then `make merge` where they are all gathered: the run's summary and Allure report, as one run.
+SHARDS ?= 2
+SHARD ?= 1
+SHARD_DIR = $(REPORTS)/shard-$(SHARD)
+shard: setup
+	@mkdir -p $(SHARD_DIR)
+	@$(PY) -m pytest features -n $(WORKERS) $(PRODUCT_OPTS) $(SEED_OPT) --splits $(SHARDS) --group $(SHARD) \
+		--reports-dir=$(SHARD_DIR) --junitxml=$(SHARD_DIR)/junit.xml \
+		--alluredir=$(SHARD_DIR)/allure-results --clean-alluredir \
+		--allure-link-pattern=requirement:../../docs/requirements.md#{}
+
+merge: setup
+	@status=0; $(PY) -m harness.merge --shards $(REPORTS)/shard-* --out $(REPORTS) || status=$$?; \
+	$(PY) -m harness.report --reports $(REPORTS) || [ $$status -ne 0 ] || status=1; \
+	exit $$status
 
 lint: setup
 	@$(VENV)/bin/ruff check .

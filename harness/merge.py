@@ -2,6 +2,10 @@
 clients (the reference, mutants, a vendor's, the shards of one run) as one table, requirement ID
 by client, in Markdown and JSON.
 
+`python -m harness.merge --shards SHARD_DIR… --out DIR`: the shards of one run (CI runners, each
+with its own `--reports-dir`) as that run's own reports in DIR: one conformance summary, as one
+unsharded run writes it, and every shard's Allure results in one folder, for `harness.report`.
+
 Summaries of the same client (CI shards) are merged first: a requirement takes the worst status
 any shard gave it, and all the shards' scenarios.
 
@@ -13,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
 from harness.allure_links import scenario_links
 from harness.catalogue import load
-from harness.summary import PRECEDENCE
+from harness.products import Implementation
+from harness.summary import PRECEDENCE, ScenarioResult, Summary
 
 
 def merge_shards(summaries: list[dict]) -> dict[str, dict]:
@@ -65,11 +71,47 @@ def as_markdown(merged: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def one_run(shards: list[dict]) -> Summary:
+    """The summary one run over every shard's scenarios would have written: each scenario once,
+    with every requirement it carries and the documented defects it saw."""
+    first = shards[0]
+    products = {name: Implementation(name, **impl) for name, impl in first["products"].items()}
+    folded = Summary(first["client"], first["seed"], products=products)
+    scenarios: dict[str, ScenarioResult] = {}
+    for shard in shards:
+        for req_id, entry in shard["requirements"].items():
+            for scenario in entry["scenarios"]:
+                result = scenarios.setdefault(scenario["id"], ScenarioResult(scenario["id"], scenario["status"], []))
+                result.reqs.append(req_id)
+                if "known_issue" in entry:
+                    result.known_issues.append(f"{req_id}={entry['known_issue']}")
+    for result in scenarios.values():
+        folded.add(result)
+    return folded
+
+
+def merge_run(shard_dirs: list[Path], out: Path) -> Summary:
+    """Writes the run's summary and gathers the shards' Allure results (uniquely named files) in `out`."""
+    summary = one_run([json.loads((d / "conformance-summary.json").read_text()) for d in shard_dirs])
+    summary.write(out)
+    results = out / "allure-results"
+    results.mkdir(parents=True, exist_ok=True)
+    for shard in shard_dirs:
+        for result in (shard / "allure-results").glob("*"):
+            shutil.copy2(result, results / result.name)
+    return summary
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("summaries", nargs="+", type=Path)
+    parser.add_argument("summaries", nargs="*", type=Path)
+    parser.add_argument("--shards", nargs="+", type=Path, help="the report folders of one run's shards")
     parser.add_argument("--out", type=Path, default=Path("reports"))
     args = parser.parse_args(argv)
+    if args.shards:
+        return merge_shard_folders(args.shards, args.out)
+    if not args.summaries:
+        parser.error("name the summaries to compare, or --shards")
     missing = [str(p) for p in args.summaries if not p.exists()]
     if missing:
         print(f"no such summary: {', '.join(missing)}", file=sys.stderr)
@@ -80,6 +122,16 @@ def main(argv: list[str]) -> int:
     (args.out / "conformance-matrix.md").write_text(as_markdown(merged))
     print(as_markdown(merged), end="")
     return 0
+
+
+def merge_shard_folders(shard_dirs: list[Path], out: Path) -> int:
+    missing = [str(d) for d in shard_dirs if not (d / "conformance-summary.json").exists()]
+    if missing:
+        print(f"no conformance-summary.json in: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    summary = merge_run(shard_dirs, out)
+    print(f"{len(shard_dirs)} shards, {len(summary.scenarios)} scenarios: {out / 'conformance-summary.md'}")
+    return 1 if {r.status for r in summary.scenarios} & {"failed", "error"} else 0  # as one run exits
 
 
 if __name__ == "__main__":
