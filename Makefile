@@ -86,7 +86,7 @@ shard: setup
 		--allure-link-pattern=requirement:../../docs/requirements.md#{}
 
 merge: setup
-	@status=0; $(PY) -m harness.merge --shards $(REPORTS)/shard-* --out $(REPORTS) || status=$$?; \
+	@status=0; $(PY) -m harness.merge --shards $(foreach n,$(shell seq 1 $(SHARDS)),$(REPORTS)/shard-$(n)) --out $(REPORTS) || status=$$?; \
 	$(PY) -m harness.report --reports $(REPORTS) || [ $$status -ne 0 ] || status=1; \
 	exit $$status
 
