@@ -89,6 +89,13 @@ def attach_all(item: pytest.Item) -> None:
             allure.attach(mask.email(raw), name, "message/rfc822", "eml")
 
 
+def forget(item: pytest.Item) -> None:
+    """The scenario is over and reported: its evidence (which reaches its world, and the world its
+    tenants and Faker) is let go, so a long run's memory stays flat."""
+    if KEY in item.stash:
+        del item.stash[KEY]
+
+
 def note_known_issue(item: pytest.Item, req_id: str, present: bool) -> None:
     """A documented defect (a known issue) observed or not in the product: the summary reports
     whether the product has it, apart from the verdict, which it never decides."""

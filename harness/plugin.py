@@ -274,6 +274,14 @@ def pytest_bdd_after_scenario(request, feature, scenario) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem):
+    try:
+        return (yield)
+    finally:
+        evidence.forget(item)  # after the fixtures' own teardown, which reads it
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
     if call.excinfo is None or call.excinfo.errisinstance(pytest.skip.Exception):
