@@ -135,6 +135,7 @@ def paste_authentication_code(client, authentication_code):
 @when(step("the user clicks {button:Button} on the {screen} page"))
 def click_on_screen(client, button, screen):
     checks.current_screen(client, screen)
+    checks.documented_content(client, screen)
     checks.button_offered(client, button)
     client.press(button)
 
@@ -217,12 +218,14 @@ def single_sign_on_or_known_issue(client, request):
 @then(step("the MiCollab Client application opens on the {screen} screen"))
 def application_opens_on(client, screen):
     checks.current_screen(client, screen)
+    checks.documented_content(client, screen)
 
 
 @then(step("the {screen} screen is displayed"))
 @then(step("the {screen} page is displayed"))
 def screen_displayed(client, screen):
     checks.current_screen(client, screen)
+    checks.documented_content(client, screen)
 
 
 @then(step("the {screen} screen is not displayed"))
@@ -251,7 +254,7 @@ def import_offered(client):
 @then("the client does not offer Import")
 def import_not_offered(client):
     checks.current_screen(client, "license agreement")  # what follows Apply at a first login
-    checks.button_not_offered(client, "Import")
+    checks.never_offered(client, "Import")
     checks.never_shown(client, "import")
 
 
