@@ -192,8 +192,8 @@ def logo_still_displayed(client):
 @when("the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail")
 def enter_manual_login(client, welcome_email):
     checks.current_screen(client, "Manual Login")
-    client.fill("Server Hostname", labelled_value(welcome_email, "MiCollab Server"))
-    client.fill("Login ID/Email ID", labelled_value(welcome_email, "Login ID"))
+    checks.fill_offered(client, "Server Hostname", labelled_value(welcome_email, "MiCollab Server"))
+    checks.fill_offered(client, "Login ID/Email ID", labelled_value(welcome_email, "Login ID"))
 
 
 @when("if the Password page is displayed, the user clicks on the Back button, enters the username and clicks Next")
@@ -213,6 +213,11 @@ def upgrade_workaround(client, welcome_email):
 def single_sign_on_or_known_issue(client, request):
     shown = checks.one_of_screens(client, AFTER_UPGRADE)
     note_known_issue(request.node, "MC-UPG-1", present=shown == "password")
+
+
+@then("the client directs to the Single Sign-On page")
+def directs_to_single_sign_on(client):
+    checks.current_screen(client, SINGLE_SIGN_ON)
 
 
 @then(step("the MiCollab Client application opens on the {screen} screen"))

@@ -103,17 +103,6 @@ Feature: CloudLink-based Authentication
       Then the progressing screen is shown, followed by the MiCollab Home screen
 
     @req:MC-UPN-1
-    Scenario: The User Principal Name from Azure AD logs the user in
-      When the user opens the MiCollab Client application
-      And the user clicks Accept on the license agreement screen
-      And the user enters the User Principal Name from Azure AD
-      And the user clicks Next
-      And the user clicks Next on the CloudLink Sign-in page
-      And the user uses the enterprise credentials to log in
-      And the user answers No to Stay signed in?
-      Then the user is logged in to MiCollab Client
-
-    @req:MC-UPN-1
     Scenario: A User Principal Name that no directory knows is refused
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
@@ -135,6 +124,27 @@ Feature: CloudLink-based Authentication
       And the user answers No to Stay signed in?
       Then no second-factor authentication code is asked for
       And the user is logged in to MiCollab Client
+
+  @idp:azure-ad
+  Rule: Using the UPN (MiCollab for PC and MAC Clients)
+
+    @req:MC-UPN-1
+    Scenario Outline: The User Principal Name from Azure AD logs the user in on a <device>
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD
+      And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the User Principal Name from Azure AD
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
 
   @idp:azure-ad
   Rule: Azure AD's Multifactor Authentication configuration asks for a second factor
@@ -240,6 +250,13 @@ Feature: CloudLink-based Authentication
       And the user clicks Apply
       Then the password screen shows an error
       And the user is not logged in
+
+    @req:SEC-LOCK-1
+    Scenario: One wrong password fewer than that leaves the account open
+      When the user enters a wrong password 2 times
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the user is logged in to MiCollab Client
 
     @req:SEC-LOCK-1
     Scenario: The account opens again once the lockout time has passed

@@ -21,28 +21,43 @@ Feature: Log in to MiCollab Client using the link in the deployment e-mail
       | MAC    |
 
   @req:MC-LINK-2
-  Scenario: The license agreement screen is accepted
-    Given the MiCollab Client application is installed on a PC
+  Scenario Outline: The license agreement screen is accepted on a <device>
+    Given the MiCollab Client application is installed on a <device>
     When the user clicks the link provided in the deployment e-mail message
     And the user clicks Accept on the license agreement screen
     Then the password screen is displayed
 
+    Examples:
+      | device  |
+      | PC      |
+      | MAC     |
+
   @req:MC-LINK-3 @req:MC-CL-9
-  Scenario: The password provided in the welcome e-mail logs the user in
-    Given the MiCollab Client application is installed on a PC
+  Scenario Outline: The password provided in the welcome e-mail logs the user in on a <device>
+    Given the MiCollab Client application is installed on a <device>
     And the user has clicked the link in the deployment e-mail and accepted the license agreement
     When the user enters the password provided in the welcome e-mail message
     And the user clicks Apply
     Then the progressing screen is shown, followed by the MiCollab Home screen
 
+    Examples:
+      | device  |
+      | PC      |
+      | MAC     |
+
   @req:MC-LINK-3
-  Scenario: A wrong password does not log the user in
-    Given the MiCollab Client application is installed on a PC
+  Scenario Outline: A wrong password does not log the user in on a <device>
+    Given the MiCollab Client application is installed on a <device>
     And the user has clicked the link in the deployment e-mail and accepted the license agreement
     When the user enters a wrong password
     And the user clicks Apply
     Then the password screen shows an error
     And the user is not logged in
+
+    Examples:
+      | device  |
+      | PC      |
+      | MAC     |
 
   Rule: A deployment link works once, and only until it expires
 
