@@ -8,17 +8,26 @@ from __future__ import annotations
 from clients.driver import ClientSettings
 from clients.micollab import MiCollabClient
 from tests.mutants import (
+    AsksForACodeAlways,
     DoesNotPostTheSamlResponse,
+    EnterpriseOnlyWhenIntegrated,
+    HidesCloudLinkMessages,
     IgnoresPastedCode,
     IgnoresServerHostname,
+    LoginPageAsksForPassword,
     LogsInWithDisplayNameAfterImport,
+    LosesTypedCloudLinkPassword,
     ManualLoginWithoutPasswordPage,
     NeverOffersImport,
+    NoLoginHint,
+    NoPasswordPageAfterUsername,
     OpensManualLoginOnTwoTaps,
     ShowsHomeDespiteWrongPassword,
+    SkipsCloudLinkPage,
     SkipsLicenseAfterImport,
     SkipsLicenseAfterLink,
     SkipsLicenseWhenRunning,
+    SkipsProgressingScreen,
     UpnAsLoginId,
 )
 
@@ -50,4 +59,14 @@ ONE_PLATFORM_MUTANTS = [
     only_on("PC", IgnoresServerHostname),
     only_on("MAC", ManualLoginWithoutPasswordPage),
     only_on("iOS", DoesNotPostTheSamlResponse, breaks=("MC-MAN-3",)),
+    only_on("MAC", LoginPageAsksForPassword),
+    only_on("MAC", SkipsCloudLinkPage),
+    only_on("iOS", LosesTypedCloudLinkPassword),
+    only_on("MAC", HidesCloudLinkMessages),
+    only_on("MAC", DoesNotPostTheSamlResponse),
+    only_on("MAC", NoLoginHint),
+    only_on("MAC", NoPasswordPageAfterUsername),
+    only_on("MAC", AsksForACodeAlways),
+    only_on("MAC", SkipsProgressingScreen),
+    only_on("MAC", EnterpriseOnlyWhenIntegrated),
 ]
