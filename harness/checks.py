@@ -91,17 +91,6 @@ def field_not_offered(driver: Driver, label: str) -> None:
         raise ConformanceFailure(f"the {label} field is not shown", "not shown", list(screen.fields), _evidence(driver))
 
 
-def shown_within(driver: Driver, text: str, timeout: float) -> None:
-    """Something mentioning `text` shows on the screen, as soon as it comes."""
-
-    def mentions(screen: Screen) -> bool:
-        return any(text in element for element in screen.elements)
-
-    screen = _showing(driver, mentions, timeout)
-    if not mentions(screen):
-        raise ConformanceFailure(f"the screen shows {text!r}", text, list(screen.elements), _evidence(driver))
-
-
 def not_notified(delivered: int, raised: list[str], shown: tuple[str, ...]) -> None:
     """Nothing reached the user: the platform notified no session of theirs, and the page raised
     no system notification."""
@@ -263,6 +252,19 @@ def listed_under(driver, group: str, *parts: str) -> None:
     items = driver.listed_under(group)
     if not any(all(part in item for part in parts) for item in items):
         raise ConformanceFailure(f"listed under {group}", " ".join(parts), items or f"nothing under {group}")
+
+
+def notified_of(driver, sender: str, timeout: float) -> None:
+    """A notification of what `sender` sent reaches the user as it comes: listed under the page's
+    notifications, or raised as a system notification; not only somewhere on the page."""
+
+    def notifications() -> list[str]:
+        return [note for note in [*driver.listed_under("Notifications"), *driver.notifications()] if sender in note]
+
+    _showing(driver, lambda _: bool(notifications()), timeout)
+    if not notifications():
+        shown = driver.listed_under("Notifications") + driver.notifications()
+        raise ConformanceFailure("the user is notified", f"a notification of {sender}", shown or "no notification")
 
 
 def permissions_asked(asked: list[str], needed: tuple[str, ...]) -> None:

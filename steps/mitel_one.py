@@ -320,7 +320,7 @@ def installable(client):
 @then("the user is notified of it")
 def notified(client, sent):
     for _, sender, _ in sent:
-        checks.shown_within(client, sender, NOTIFY_TIMEOUT)
+        checks.notified_of(client, sender, NOTIFY_TIMEOUT)
 
 
 @then("the user receives no notification of it")

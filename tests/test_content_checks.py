@@ -120,3 +120,23 @@ def test_nothing_secret_in_storage():
 def test_a_password_or_code_in_any_storage_fails(found, where):
     with pytest.raises(ConformanceFailure, match=where.replace(".", r"\.")):
         checks.nothing_secret_stored(stored(**found), ["Secret-Pass1", "abc123"], "after login")
+
+
+class Notifying(ScreenKeeper):
+    def __init__(self, listed: list[str], raised: list[str]) -> None:
+        super().__init__()
+        self.show(Screen("Mitel One", elements=("Missed call from Ann Lee: call me back.",)))
+        self.listed, self.raised = listed, raised
+
+    def listed_under(self, name: str) -> list[str]:
+        return self.listed if name == "Notifications" else []
+
+    def notifications(self) -> list[str]:
+        return self.raised
+
+
+def test_a_notification_is_listed_or_raised_not_only_shown_somewhere():
+    checks.notified_of(Notifying(["Incoming call from Ann Lee: call me back."], []), "Ann Lee", 0)
+    checks.notified_of(Notifying([], ["Mitel One: Incoming call from Ann Lee"]), "Ann Lee", 0)
+    with pytest.raises(ConformanceFailure, match="no notification"):
+        checks.notified_of(Notifying([], []), "Ann Lee", 0)

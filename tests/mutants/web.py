@@ -175,6 +175,12 @@ WEB_MUTANTS += [
         "    list(id === 'missed_calls' ? 'unread_messages' : id,\n"
         "      id === 'unread_messages' ? [...found, ...inbox.missed_calls] : found);",
     ),
+    # An incoming call is only added to the missed calls: the user is never notified of it.
+    mutant(
+        "IncomingCallsAmongTheMissedCalls", "MO-OUT-2", "home.js",
+        "  document.getElementById('notifications').append(item);",
+        "  document.getElementById('missed_calls').append(item);",
+    ),
     mutant(
         "RemembersThePassword", "SEC-REST-1", "login.js",
         "    const password = document.getElementById('password').value;\n",
