@@ -64,9 +64,16 @@ WATCHED = """
   };
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function (...args) {
+    const done = () => { window.__harnessOpen -= 1; };
     window.__harnessOpen = (window.__harnessOpen || 0) + 1;
-    this.addEventListener('loadend', () => { window.__harnessOpen -= 1; }, {once: true});
-    return send.apply(this, args);
+    this.addEventListener('loadend', done, {once: true});
+    try {
+      return send.apply(this, args);
+    } catch (error) { // nothing was sent (a request never opened)
+      this.removeEventListener('loadend', done);
+      done();
+      throw error;
+    }
   };
 })();
 """.replace("SHORT_TIMER_MS", str(SHORT_TIMER_MS))
