@@ -54,8 +54,8 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
         | MAC     |
 
     @req:SEC-OAUTH-2
-    Scenario: An expired authentication code does not deploy the client
-      Given the MiCollab Client application is installed on a PC
+    Scenario Outline: An expired authentication code does not deploy the client on a <device>
+      Given the MiCollab Client application is installed on a <device>
       And the deployment e-mail has expired
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
@@ -63,15 +63,25 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       Then the client shows an error
       And the license agreement screen is not displayed
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:SEC-OAUTH-2 @needs:deployment-link
-    Scenario: An authentication code that was already used does not deploy the client again
-      Given the MiCollab Client application is installed on a PC
+    Scenario Outline: An authentication code that was already used does not deploy the client on a <device> again
+      Given the MiCollab Client application is installed on a <device>
       And the link in the deployment e-mail has been used on another computer
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
       Then the client shows an error
       And the license agreement screen is not displayed
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
 
   Rule: Not the first login
 

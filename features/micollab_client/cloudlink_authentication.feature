@@ -313,31 +313,50 @@ Feature: CloudLink-based Authentication
 
     Background:
       Given a MiCollab user whose account locks after 3 wrong passwords
-      And the MiCollab Client application is installed on a PC
-      And the user has clicked the link in the deployment e-mail and accepted the license agreement
 
     @req:SEC-LOCK-1
-    Scenario: The account is locked after repeated wrong passwords
+    Scenario Outline: The account is locked after repeated wrong passwords on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      And the user has clicked the link in the deployment e-mail and accepted the license agreement
       When the user enters a wrong password 3 times
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the password screen shows an error
       And the user is not logged in
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:SEC-LOCK-1
-    Scenario: One wrong password fewer than that leaves the account open
+    Scenario Outline: One wrong password fewer than that leaves the account open on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      And the user has clicked the link in the deployment e-mail and accepted the license agreement
       When the user enters a wrong password 2 times
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the user is logged in to MiCollab Client
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:SEC-LOCK-1
-    Scenario: The account opens again once the lockout time has passed
+    Scenario Outline: The account opens again on a <device> once the lockout time has passed
+      Given the MiCollab Client application is installed on a <device>
+      And the user has clicked the link in the deployment e-mail and accepted the license agreement
       When the user enters a wrong password 3 times
       And the lockout time has passed
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
 
   @idp:azure-ad
   Rule: Azure AD locks an account after repeated wrong passwords

@@ -62,17 +62,27 @@ Feature: Log in to MiCollab Client using the link in the deployment e-mail
   Rule: A deployment link works once, and only until it expires
 
     @req:SEC-OAUTH-2
-    Scenario: An expired deployment link does not deploy the client
+    Scenario Outline: An expired deployment link does not deploy the client on a <device>
       Given the deployment e-mail has expired
-      And the MiCollab Client application is installed on a PC
+      And the MiCollab Client application is installed on a <device>
       When the user clicks the link provided in the deployment e-mail message
       Then the client shows an error
       And the license agreement screen is not displayed
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:SEC-OAUTH-2
-    Scenario: A deployment link that was already used does not deploy the client again
+    Scenario Outline: A deployment link that was already used does not deploy the client on a <device> again
       Given the link in the deployment e-mail has been used on another computer
-      And the MiCollab Client application is installed on a PC
+      And the MiCollab Client application is installed on a <device>
       When the user clicks the link provided in the deployment e-mail message
       Then the client shows an error
       And the license agreement screen is not displayed
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |

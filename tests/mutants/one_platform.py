@@ -9,6 +9,7 @@ from clients.driver import ClientSettings
 from clients.micollab import MiCollabClient
 from tests.mutants import (
     AsksForACodeAlways,
+    ContinuesAfterRefusedDeployment,
     DoesNotPostTheSamlResponse,
     EnterpriseOnlyWhenIntegrated,
     HidesCloudLinkMessages,
@@ -28,6 +29,7 @@ from tests.mutants import (
     SkipsLicenseAfterLink,
     SkipsLicenseWhenRunning,
     SkipsProgressingScreen,
+    SubmitsARefusedPasswordTwice,
     UpnAsLoginId,
 )
 
@@ -69,4 +71,6 @@ ONE_PLATFORM_MUTANTS = [
     only_on("MAC", AsksForACodeAlways),
     only_on("MAC", SkipsProgressingScreen),
     only_on("MAC", EnterpriseOnlyWhenIntegrated),
+    only_on("MAC", ContinuesAfterRefusedDeployment),
+    only_on("MAC", SubmitsARefusedPasswordTwice),
 ]
