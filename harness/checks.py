@@ -309,6 +309,13 @@ def all_equal(what: str, expected: object, actual: list) -> None:
         raise ConformanceFailure(what, f"{expected} for each", actual)
 
 
+def check_box_cleared(driver: Driver, label: str) -> None:
+    """The check box `label` is not selected, as the user left it."""
+    state = driver.screen().fields.get(label)
+    if state != "false":
+        raise ConformanceFailure(f"the {label} check box is cleared", "not selected", state, _evidence(driver))
+
+
 def value_shown(driver: Driver, value: str) -> None:
     """A field of the screen holds `value`, whatever its label: the documents name none."""
     screen = driver.screen()

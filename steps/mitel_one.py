@@ -162,7 +162,7 @@ def clear_eula_check_box(client):
 
 @then("the check box is cleared")
 def eula_check_box_cleared(client):
-    checks.field_value(client, ACCEPT, "false")
+    checks.check_box_cleared(client, ACCEPT)
 
 
 @when("the user accepts the end user agreement")

@@ -140,3 +140,10 @@ def test_a_notification_is_listed_or_raised_not_only_shown_somewhere():
     checks.notified_of(Notifying([], ["Mitel One: Incoming call from Ann Lee"]), "Ann Lee", 0)
     with pytest.raises(ConformanceFailure, match="no notification"):
         checks.notified_of(Notifying([], []), "Ann Lee", 0)
+
+
+def test_a_check_box_the_user_cleared_is_not_selected():
+    accept = "I accept the end user agreement"
+    checks.check_box_cleared(showing(Screen("End User License Agreement", {accept: "false"})), accept)
+    with pytest.raises(ConformanceFailure, match="check box is cleared"):
+        checks.check_box_cleared(showing(Screen("End User License Agreement", {accept: "true"})), accept)
