@@ -25,6 +25,16 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from clients import browser_state, remote_webdriver, web_page
 from clients.driver import Screen
+from clients.web_inspect import (
+    ANSWER_PROMPTS,
+    FINISH_TIMEOUT,
+    FINISHED,
+    LISTED_UNDER,
+    PAGE_TEXT,
+    PROMPTS,
+    READ_STORAGE,
+    WATCHED,
+)
 from failures import HarnessError
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")  # the binary: /usr/bin/chromium is a wrapper script
@@ -62,8 +72,10 @@ POLL = 0.02  # seconds between looks: a page answers a click in milliseconds
 # A page has settled when it is loaded, is not leaving for another page (a navigation it started
 # is noted from the Navigation API's `navigate` event), none of its fetch() calls is still open
 # (counted by a script added to every document before the page's own) and no part of it says it
-# is busy (aria-busy). The same script notes the system notifications the page raises.
-WATCH_PAGE = """
+# is busy (aria-busy) unless it waits for the user's answer to a permission prompt. The same script
+# notes the system notifications the page raises.
+WATCH_PAGE = (
+    """
 window.__harnessOpen = 0;
 window.__harnessLeaving = false;
 const original = window.fetch;
@@ -85,6 +97,8 @@ if (window.Notification) {
   window.Notification.requestPermission = (...args) => Native.requestPermission(...args);
 }
 """
+    + WATCHED
+)  # the permission prompts, the page's timers and XMLHttpRequests (clients.web_inspect)
 PROMPTED_PERMISSIONS = ["notifications", "audioCapture"]  # what the browser's prompts can ask for
 
 
@@ -284,10 +298,42 @@ class WebAppDriver:
         """The system notifications the page raised since it loaded."""
         return list(self._web.execute_script("return window.__harnessNotified || [];"))
 
-    def allow_permission_prompts(self) -> None:
-        """The user's Allow to the browser's own permission prompts (notifications, microphone)."""
-        origin = self._web.execute_script("return location.origin;")
-        self._web.execute_cdp_cmd("Browser.grantPermissions", {"permissions": PROMPTED_PERMISSIONS, "origin": origin})
+    def answer_permission_prompts(self, allow: bool = True) -> list[str]:
+        """The user's answer to each permission prompt of the browser's as the page raises it, until
+        the page has settled with none open: the permissions asked are granted (or denied), and
+        nothing else. The permissions asked, in order."""
+        asked: list[str] = []
+        while True:
+            self._settle()
+            waiting = [name for names, answered in self._web.execute_script(PROMPTS) if not answered for name in names]
+            if not waiting:
+                return asked
+            origin = self._web.execute_script("return location.origin;")
+            for name in waiting:
+                setting = {"permission": {"name": name}, "setting": "granted" if allow else "denied", "origin": origin}
+                self._web.execute_cdp_cmd("Browser.setPermission", setting)
+            self._web.execute_script(ANSWER_PROMPTS)
+            asked += waiting
+
+    def permission_prompts(self) -> list[str]:
+        """The permissions the page has asked the browser for since it loaded (prompts raised)."""
+        self._settle()
+        return [name for names, _ in self._web.execute_script(PROMPTS) for name in names]
+
+    def stored(self) -> str:
+        """What the page's scripts can read back of what was stored in this browser for its origin
+        (local and session storage, IndexedDB, cookies not marked HttpOnly), as JSON text."""
+        self._settle()
+        return self._web.execute_async_script(READ_STORAGE)
+
+    def listed_under(self, name: str) -> list[str]:
+        """The items the page lists under `name` (a list or region of that name, or a heading)."""
+        self._settle()
+        return list(self._web.execute_script(LISTED_UNDER, name))
+
+    def page_text(self) -> str:
+        """The text the page shows."""
+        return self._web.execute_script(PAGE_TEXT)
 
     def installability_errors(self, timeout: float) -> list[str]:
         """Why the browser would not offer to install the page as an app; none once it would.
@@ -305,7 +351,12 @@ class WebAppDriver:
         return errors
 
     def close(self) -> None:
-        """The browser stays for the next scenario, which starts from clean state."""
+        """Lets the page finish what it started (open requests, short timers) before it is blanked:
+        what it sends until then is this device's traffic, audited with it. The browser stays for
+        the next scenario, which starts from clean state."""
+        with contextlib.suppress(WebDriverException):
+            wait_until(self._web, FINISH_TIMEOUT, lambda: self._web.execute_script(FINISHED))
+            self._web.get("about:blank")
 
 
 def wait_until(web: webdriver.Chrome, timeout: float, condition) -> bool:

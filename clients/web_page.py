@@ -56,7 +56,8 @@ WHEN_SETTLED = """
 const [what, label, wait] = arguments, done = arguments[arguments.length - 1];
 const until = Date.now() + wait;
 const settled = () => document.readyState === 'complete' && !window.__harnessLeaving
-  && (window.__harnessOpen || 0) === 0 && !document.querySelector('[aria-busy=true]');
+  && (window.__harnessOpen || 0) === 0
+  && (!document.querySelector('[aria-busy=true]') || !!(window.__harnessPrompting && window.__harnessPrompting()));
 (function look() {
   if (settled() || Date.now() >= until) return done(finders[what](label));
   setTimeout(look, 5);

@@ -5,11 +5,15 @@ Steps call these; they never assert inline, so every failure reads the same way 
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from clients.driver import Driver, Screen
 from harness.errors import ConformanceFailure
 from mocks.mail.store import MailTimeout
+from mocks.micollab_server.app import LICENSE
+from mocks.mitel_one.api import EULA
 
 SCREEN_TIMEOUT = 10.0
 
@@ -85,17 +89,6 @@ def field_not_offered(driver: Driver, label: str) -> None:
     screen = driver.screen()
     if label in screen.fields:
         raise ConformanceFailure(f"the {label} field is not shown", "not shown", list(screen.fields), _evidence(driver))
-
-
-def shown_within(driver: Driver, text: str, timeout: float) -> None:
-    """Something mentioning `text` shows on the screen, as soon as it comes."""
-
-    def mentions(screen: Screen) -> bool:
-        return any(text in element for element in screen.elements)
-
-    screen = _showing(driver, mentions, timeout)
-    if not mentions(screen):
-        raise ConformanceFailure(f"the screen shows {text!r}", text, list(screen.elements), _evidence(driver))
 
 
 def not_notified(delivered: int, raised: list[str], shown: tuple[str, ...]) -> None:
@@ -188,6 +181,123 @@ def elements_shown(driver: Driver, elements: list[str]) -> None:
         raise ConformanceFailure("shown on the screen", elements, list(screen.elements), _evidence(driver))
 
 
+# -- content, not only presence ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the documents say the user finds on a screen besides its name: the fields they fill
+    there, the buttons they click, and the agreement they accept (the text the platform serves,
+    shown in full)."""
+
+    fields: tuple[str, ...] = ()
+    buttons: tuple[str, ...] = ()
+    text: str = ""
+
+
+DOCUMENTED_CONTENT = {
+    "license agreement": Content(buttons=("Accept",), text=LICENSE["text"]),
+    "import": Content(buttons=("Import",)),
+    "password": Content(fields=("Password",), buttons=("Apply",)),
+    "manual login": Content(fields=("Server Hostname", "Login ID/Email ID"), buttons=("Next",)),
+    "welcome to mitel one": Content(buttons=("SIGN IN",)),
+    "mitel user login": Content(fields=("User name",), buttons=("Next",)),
+    "end user license agreement": Content(fields=("I accept the end user agreement",), text=EULA["text"]),
+}
+
+
+def documented_content(driver: Driver, name: str) -> None:
+    """The screen called `name` holds what the documents say it does: a screen recognised by its
+    name and a button alone could be empty (a license agreement screen with no agreement)."""
+    content = DOCUMENTED_CONTENT.get(name.casefold())
+    if content is None:
+        return
+    screen = _showing(driver, lambda shown: not _lacking(driver, shown, content))
+    lacking = _lacking(driver, screen, content)
+    if lacking:
+        check = f"the {name} screen holds what the documents say"
+        raise ConformanceFailure(check, lacking, describe_screen(screen), _evidence(driver))
+
+
+def _lacking(driver: Driver, screen: Screen, content: Content) -> list[str]:
+    lacking = [f"the {label} field" for label in content.fields if label not in screen.fields]
+    lacking += [f"a {label} button" for label in content.buttons if label not in screen.buttons]
+    if content.text and _words(content.text) not in _words(text_on(driver, screen)):
+        lacking.append(f"the agreement: {content.text[:50]!r}...")
+    return lacking
+
+
+def text_on(driver: Driver, screen: Screen) -> str:
+    """Every word the screen shows: its messages and elements, and a page's whole visible text."""
+    page_text = getattr(driver, "page_text", None)
+    return " ".join([*screen.messages, *screen.elements, page_text() if page_text else ""])
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def never_offered(driver: Driver, label: str) -> None:
+    """No screen the client showed offered `label`: the screen after each action (as a recording
+    driver saw it) and the current one, whatever their names."""
+    seen = [*getattr(driver, "screens_seen", []), driver.screen()]
+    offering = [screen.name for screen in seen if label in screen.buttons]
+    if offering:
+        raise ConformanceFailure(f"{label} is not offered", "on no screen", offering, _evidence(driver))
+
+
+def listed_under(driver, group: str, *parts: str) -> None:
+    """An item listed under `group` (the documents' name for a kind of thing) mentions every one
+    of `parts`: a missed call under missed calls, not only somewhere on the page."""
+    items = driver.listed_under(group)
+    if not any(all(part in item for part in parts) for item in items):
+        raise ConformanceFailure(f"listed under {group}", " ".join(parts), items or f"nothing under {group}")
+
+
+def notified_of(driver, sender: str, timeout: float) -> None:
+    """A notification of what `sender` sent reaches the user as it comes: listed under the page's
+    notifications, or raised as a system notification; not only somewhere on the page."""
+
+    def notifications() -> list[str]:
+        return [note for note in [*driver.listed_under("Notifications"), *driver.notifications()] if sender in note]
+
+    _showing(driver, lambda _: bool(notifications()), timeout)
+    if not notifications():
+        shown = driver.listed_under("Notifications") + driver.notifications()
+        raise ConformanceFailure("the user is notified", f"a notification of {sender}", shown or "no notification")
+
+
+def permissions_asked(asked: list[str], needed: tuple[str, ...]) -> None:
+    """The browser asked the user for each permission the app's features need, because the app
+    asked it to: a permission the app never asks for is never granted."""
+    missing = [name for name in needed if name not in asked]
+    if missing:
+        raise ConformanceFailure("the browser asks for each permission", list(needed), asked or "no prompt at all")
+
+
+def no_permission_asked(asked: list[str]) -> None:
+    if asked:
+        raise ConformanceFailure("the browser asks for no permission again", "no prompt", asked)
+
+
+def nothing_secret_stored(stored: str, secrets: list[str], when: str) -> None:
+    """No password or code of the scenario's users is in what the page's scripts can read back of
+    the browser's storage (`stored`: JSON of each storage's keys and values, see WebAppDriver)."""
+    secrets = [secret for secret in secrets if secret]
+    found = sorted({where for where, value in _stored_values(json.loads(stored)) if any(s in value for s in secrets)})
+    if found:
+        raise ConformanceFailure(f"no password or code in the browser's storage {when}", "none", found)
+
+
+def _stored_values(found, where: str = "") -> list[tuple[str, str]]:
+    """(where, text) for each value stored: `localStorage.key`, `indexedDB.db/store.0`..."""
+    if isinstance(found, dict):
+        return [pair for key, value in found.items() for pair in _stored_values(value, f"{where}.{key}".strip("."))]
+    if isinstance(found, list):
+        return [pair for i, value in enumerate(found) for pair in _stored_values(value, f"{where}.{i}")]
+    return [(where, str(found))]
+
+
 def server_recorded(what: str, count: int) -> None:
     """Something the client must have done that only the server can see."""
     if count < 1:
@@ -197,6 +307,13 @@ def server_recorded(what: str, count: int) -> None:
 def all_equal(what: str, expected: object, actual: list) -> None:
     if any(value != expected for value in actual):
         raise ConformanceFailure(what, f"{expected} for each", actual)
+
+
+def check_box_cleared(driver: Driver, label: str) -> None:
+    """The check box `label` is not selected, as the user left it."""
+    state = driver.screen().fields.get(label)
+    if state != "false":
+        raise ConformanceFailure(f"the {label} check box is cleared", "not selected", state, _evidence(driver))
 
 
 def value_shown(driver: Driver, value: str) -> None:

@@ -29,13 +29,16 @@ class RecordingDriver:
         self.inner = inner
         self.name = name
         self.transcript: list[str] = []
+        self.screens_seen: list[Screen] = []  # the screen after each action, whatever its name
 
     def _record(self, action: str) -> None:
         try:
-            now = describe(self.inner.screen())
+            screen = self.inner.screen()
         except Exception as exc:  # a closed app has no screen: that is worth recording too
-            now = f"(no screen: {exc})"
-        self.transcript.append(f"{self.name}: {action} -> {now}")
+            self.transcript.append(f"{self.name}: {action} -> (no screen: {exc})")
+            return
+        self.screens_seen.append(screen)
+        self.transcript.append(f"{self.name}: {action} -> {describe(screen)}")
 
     def open_app(self) -> None:
         self.inner.open_app()

@@ -98,6 +98,11 @@ class SingleUse(Generic[T]):
         with self._lock:
             return list(self._entries)
 
+    def tokens_of(self, where: Callable[[T], bool]) -> list[str]:
+        """The tokens of the records `where` accepts, used or not (for masking secrets in reports)."""
+        with self._lock:
+            return [token for token, entry in self._entries.items() if where(entry.value)]
+
     def _valid(self, token: str) -> _Entry[T]:
         entry = self._entries.get(token)
         if entry is None:

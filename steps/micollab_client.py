@@ -135,6 +135,7 @@ def paste_authentication_code(client, authentication_code):
 @when(step("the user clicks {button:Button} on the {screen} page"))
 def click_on_screen(client, button, screen):
     checks.current_screen(client, screen)
+    checks.documented_content(client, screen)
     checks.button_offered(client, button)
     client.press(button)
 
@@ -191,8 +192,8 @@ def logo_still_displayed(client):
 @when("the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail")
 def enter_manual_login(client, welcome_email):
     checks.current_screen(client, "Manual Login")
-    client.fill("Server Hostname", labelled_value(welcome_email, "MiCollab Server"))
-    client.fill("Login ID/Email ID", labelled_value(welcome_email, "Login ID"))
+    checks.fill_offered(client, "Server Hostname", labelled_value(welcome_email, "MiCollab Server"))
+    checks.fill_offered(client, "Login ID/Email ID", labelled_value(welcome_email, "Login ID"))
 
 
 @when("if the Password page is displayed, the user clicks on the Back button, enters the username and clicks Next")
@@ -214,15 +215,22 @@ def single_sign_on_or_known_issue(client, request):
     note_known_issue(request.node, "MC-UPG-1", present=shown == "password")
 
 
+@then("the client directs to the Single Sign-On page")
+def directs_to_single_sign_on(client):
+    checks.current_screen(client, SINGLE_SIGN_ON)
+
+
 @then(step("the MiCollab Client application opens on the {screen} screen"))
 def application_opens_on(client, screen):
     checks.current_screen(client, screen)
+    checks.documented_content(client, screen)
 
 
 @then(step("the {screen} screen is displayed"))
 @then(step("the {screen} page is displayed"))
 def screen_displayed(client, screen):
     checks.current_screen(client, screen)
+    checks.documented_content(client, screen)
 
 
 @then(step("the {screen} screen is not displayed"))
@@ -251,7 +259,7 @@ def import_offered(client):
 @then("the client does not offer Import")
 def import_not_offered(client):
     checks.current_screen(client, "license agreement")  # what follows Apply at a first login
-    checks.button_not_offered(client, "Import")
+    checks.never_offered(client, "Import")
     checks.never_shown(client, "import")
 
 

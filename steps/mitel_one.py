@@ -16,6 +16,11 @@ MITEL_ONE_URL = "https://one.mitel.io"
 ACCEPT = "I accept the end user agreement"
 EULA = "End User License Agreement"
 NOTIFY_TIMEOUT = 10.0
+# The permissions "some features" need (the document names none: an assumption): notifications for
+# incoming calls and messages, the microphone for calls.
+NEEDED_PERMISSIONS = ("notifications", "microphone")
+# Where the document says each kind of thing is "there for you to access" at the next login.
+LISTED_AS = {"call": "Missed calls", "message": "Unread messages", "invitation": "Meeting invitations"}
 INSTALL_TIMEOUT = 10.0
 MITEL_ONE = TenantSettings(mitel_one=True)
 SSO = TenantSettings(mitel_one=True, mitel_one_sso=True, azure_ad_integrated=True, enable_mitel_credentials=True)
@@ -33,25 +38,31 @@ def sent() -> list[tuple[str, str, str]]:
     return []
 
 
+def press_offered(client, label: str) -> None:
+    """The user clicks what the screen offers; a button the product does not offer fails it."""
+    checks.button_offered(client, label)
+    client.press(label)
+
+
 def sign_in_with_password(client, tenant) -> None:
     """The documented way in, on either client type: SIGN IN, user name, Next, password, Next."""
     client.open_app()
-    client.press("SIGN IN")
-    client.fill("User name", tenant.user.email)
-    client.press("Next")
-    client.fill("Password", tenant.user.cloudlink_password)
-    client.press("Next")
+    press_offered(client, "SIGN IN")
+    checks.fill_offered(client, "User name", tenant.user.email)
+    press_offered(client, "Next")
+    checks.fill_offered(client, "Password", tenant.user.cloudlink_password)
+    press_offered(client, "Next")
 
 
 def accept_eula(client) -> None:
     checks.current_screen(client, EULA)
-    client.fill(ACCEPT, "true")
-    client.press("CONFIRM")
+    checks.fill_offered(client, ACCEPT, "true")
+    press_offered(client, "CONFIRM")
 
 
 def log_out(client) -> None:
     client.tap("avatar")
-    client.press("Logout")
+    press_offered(client, "Logout")
 
 
 # -- the browser, the user -------------------------------------------------------------------------
@@ -142,6 +153,16 @@ def log_in_with_password(client, tenant):
 @when("the user selects the check box to accept the end user agreement")
 def select_eula_check_box(client):
     checks.fill_offered(client, ACCEPT, "true")
+
+
+@when("the user clears the check box again")
+def clear_eula_check_box(client):
+    checks.fill_offered(client, ACCEPT, "false")
+
+
+@then("the check box is cleared")
+def eula_check_box_cleared(client):
+    checks.check_box_cleared(client, ACCEPT)
 
 
 @when("the user accepts the end user agreement")
@@ -276,12 +297,19 @@ def asks_for_permissions(client):
 def does_not_ask_again(client):
     checks.current_screen(client, "Mitel One")
     checks.button_not_offered(client, "Allow")
+    checks.no_permission_asked(client.permission_prompts())
 
 
-@when("the user allows them")
+@when("the user allows them", target_fixture="permissions_asked")
 def allows_permissions(client):
-    client.allow_permission_prompts()
-    client.press("Allow")
+    """Allow on the app's message, then Allow on each prompt of the browser's as the app raises it."""
+    press_offered(client, "Allow")
+    return client.answer_permission_prompts(allow=True)
+
+
+@then("the browser asked for permission to show notifications and to use the microphone")
+def browser_asked_for_permissions(permissions_asked):
+    checks.permissions_asked(permissions_asked, NEEDED_PERMISSIONS)
 
 
 @then("the browser can install the Mitel One Progressive Web Application")
@@ -292,7 +320,7 @@ def installable(client):
 @then("the user is notified of it")
 def notified(client, sent):
     for _, sender, _ in sent:
-        checks.shown_within(client, sender, NOTIFY_TIMEOUT)
+        checks.notified_of(client, sender, NOTIFY_TIMEOUT)
 
 
 @then("the user receives no notification of it")
@@ -303,5 +331,10 @@ def not_notified(client, simulated, tenant):
 
 @then("all of them are there for the user to access")
 def all_there(client, sent):
-    for _, sender, _ in sent:
-        checks.shown_within(client, sender, NOTIFY_TIMEOUT)
+    for kind, sender, text in sent:
+        checks.listed_under(client, LISTED_AS[kind], sender, text)
+
+
+@then("the browser keeps no password or code of the user where a page's script can read it")
+def nothing_secret_in_storage(client, simulated, world):
+    checks.nothing_secret_stored(client.stored(), simulated.secrets_of(world.tenants), "of one.mitel.io")

@@ -10,24 +10,36 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
 
     Background:
       Given a MiCollab user whose CloudLink-based Authentication is not enabled
-      And the MiCollab Client application is installed on a PC
 
     @req:MC-CODE-1
-    Scenario: The pasted authentication code deploys the client
+    Scenario Outline: The pasted authentication code deploys the client on a <device>
+      Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
       Then the license agreement screen is displayed
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-CODE-2
-    Scenario: Import is not offered at the first login
+    Scenario Outline: Import is not offered at the first login on a <device>
+      Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
       Then the client does not offer Import
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-CODE-4 @req:MC-CL-9
-    Scenario: The password provided in the welcome e-mail logs the user in
+    Scenario Outline: The password provided in the welcome e-mail logs the user in on a <device>
+      Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
@@ -36,39 +48,62 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       And the user clicks Apply
       Then the progressing screen is shown, followed by the MiCollab Home screen
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:SEC-OAUTH-2
-    Scenario: An expired authentication code does not deploy the client
-      Given the deployment e-mail has expired
+    Scenario Outline: An expired authentication code does not deploy the client on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      And the deployment e-mail has expired
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
       Then the client shows an error
       And the license agreement screen is not displayed
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:SEC-OAUTH-2 @needs:deployment-link
-    Scenario: An authentication code that was already used does not deploy the client again
-      Given the link in the deployment e-mail has been used on another computer
+    Scenario Outline: An authentication code that was already used does not deploy the client on a <device> again
+      Given the MiCollab Client application is installed on a <device>
+      And the link in the deployment e-mail has been used on another computer
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
       Then the client shows an error
       And the license agreement screen is not displayed
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
 
   Rule: Not the first login
 
     Background:
       Given a MiCollab user who has logged in to MiCollab Client before
-      And the MiCollab Client application is installed on a PC
 
     @req:MC-CODE-2
-    Scenario: Import is offered when this is not the first login
+    Scenario Outline: Import is offered on a <device> when this is not the first login
+      Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
       Then the client offers Import
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-CODE-2
-    Scenario: Import imports the user data
+    Scenario Outline: Import imports the user data on a <device>
+      Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
@@ -78,16 +113,28 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       And the user clicks Apply
       Then the user data is imported
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-CODE-3
-    Scenario: The license agreement screen follows Import
+    Scenario Outline: The license agreement screen follows Import on a <device>
+      Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
       And the user clicks Import
       Then the license agreement screen is displayed
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-CODE-4
-    Scenario: After Import, the password provided in the welcome e-mail logs the user in
+    Scenario Outline: After Import, the password provided in the welcome e-mail logs the user in on a <device>
+      Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user pastes the authentication code provided in the deployment e-mail
       And the user clicks Apply
@@ -96,3 +143,8 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |

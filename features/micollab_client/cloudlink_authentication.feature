@@ -10,16 +10,22 @@ Feature: CloudLink-based Authentication
 
     Background:
       Given a MiCollab user whose CloudLink-based Authentication is not enabled
-      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
 
     @req:MC-CL-1
-    Scenario: After the license agreement the login page displays only the username field
+    Scenario Outline: After the license agreement the login page displays only the username field, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       Then the login page displays only the username field
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
     @req:MC-CL-7
-    Scenario Outline: The <identifier> and Next lead to the MiCollab password page
+    Scenario Outline: The <identifier> and Next lead to the MiCollab password page, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the <identifier> from the MiCollab welcome e-mail
@@ -27,12 +33,15 @@ Feature: CloudLink-based Authentication
       Then the password screen is displayed
 
       Examples:
-        | identifier |
-        | Email ID   |
-        | Login ID   |
+        | identifier | device |
+        | Email ID   | PC     |
+        | Email ID   | MAC    |
+        | Login ID   | PC     |
+        | Login ID   | MAC    |
 
     @req:MC-CL-7 @req:MC-CL-9
-    Scenario: The MiCollab password logs the user in
+    Scenario Outline: The MiCollab password logs the user in, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -41,14 +50,19 @@ Feature: CloudLink-based Authentication
       And the user clicks Apply
       Then the progressing screen is shown, followed by the MiCollab Home screen
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
   Rule: CloudLink-based Authentication is enabled, Azure AD is not integrated
 
     Background:
       Given a MiCollab user whose CloudLink-based Authentication is enabled
 
     @req:MC-CL-2
-    Scenario: Next on the login page continues through the CloudLink Unified login page
-      Given the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+    Scenario Outline: Next on the login page continues through the CloudLink Unified login page, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -56,14 +70,24 @@ Feature: CloudLink-based Authentication
       Then the CloudLink Sign-in page is displayed
       And the password screen is not displayed
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
     @req:MC-CL-6
-    Scenario: The e-mail is auto-populated on the CloudLink Sign-in page
-      Given the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+    Scenario Outline: The e-mail is auto-populated on the CloudLink Sign-in page, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Login ID from the MiCollab welcome e-mail
       And the user clicks Next
       Then the e-mail is auto-populated on the CloudLink Sign-in page
+
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
 
     @req:MC-CL-3 @req:MC-CL-9
     Scenario Outline: The CloudLink password logs the user in on a <device>
@@ -89,10 +113,10 @@ Feature: CloudLink-based Authentication
 
     Background:
       Given a MiCollab user whose CloudLink account is integrated with Azure AD
-      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
 
     @req:MC-CL-5 @req:MC-CL-9
-    Scenario: The enterprise credentials log the user in
+    Scenario Outline: The enterprise credentials log the user in, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -102,19 +126,14 @@ Feature: CloudLink-based Authentication
       And the user answers No to Stay signed in?
       Then the progressing screen is shown, followed by the MiCollab Home screen
 
-    @req:MC-UPN-1
-    Scenario: The User Principal Name from Azure AD logs the user in
-      When the user opens the MiCollab Client application
-      And the user clicks Accept on the license agreement screen
-      And the user enters the User Principal Name from Azure AD
-      And the user clicks Next
-      And the user clicks Next on the CloudLink Sign-in page
-      And the user uses the enterprise credentials to log in
-      And the user answers No to Stay signed in?
-      Then the user is logged in to MiCollab Client
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
 
     @req:MC-UPN-1
-    Scenario: A User Principal Name that no directory knows is refused
+    Scenario Outline: A User Principal Name that no directory knows is refused, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters a User Principal Name that no directory knows
@@ -124,8 +143,14 @@ Feature: CloudLink-based Authentication
       Then the client shows an error
       And the user is not logged in
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
     @req:MC-CL-8
-    Scenario: No second-factor code is asked for when Azure AD does not require one
+    Scenario Outline: No second-factor code is asked for when Azure AD does not require one, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -136,15 +161,41 @@ Feature: CloudLink-based Authentication
       Then no second-factor authentication code is asked for
       And the user is logged in to MiCollab Client
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
+  @idp:azure-ad
+  Rule: Using the UPN (MiCollab for PC and MAC Clients)
+
+    @req:MC-UPN-1
+    Scenario Outline: The User Principal Name from Azure AD logs the user in on a <device>
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD
+      And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+      When the user opens the MiCollab Client application
+      And the user clicks Accept on the license agreement screen
+      And the user enters the User Principal Name from Azure AD
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
   @idp:azure-ad
   Rule: Azure AD's Multifactor Authentication configuration asks for a second factor
 
     Background:
       Given a MiCollab user whose CloudLink account is integrated with Azure AD, which asks for a second factor
-      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
 
     @req:MC-CL-8
-    Scenario: After the enterprise password, a second-factor authentication code is asked for
+    Scenario Outline: After the enterprise password, a second-factor authentication code is asked for, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -153,8 +204,14 @@ Feature: CloudLink-based Authentication
       And the user uses the enterprise credentials to log in
       Then the user is asked for a second-factor authentication code
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
     @req:MC-CL-8 @req:MC-CL-9
-    Scenario: After the second factor, the progressing screen and MiCollab Home follow
+    Scenario Outline: After the second factor, the progressing screen and MiCollab Home follow, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -165,13 +222,18 @@ Feature: CloudLink-based Authentication
       And the user answers No to Stay signed in?
       Then the progressing screen is shown, followed by the MiCollab Home screen
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
   @idp:azure-ad
   Rule: Azure AD is integrated, with "Enable Mitel Credentials" on the CloudLink Portal
 
     @req:MC-CL-10
-    Scenario: The credentials verified on the CloudLink Portal work on the CloudLink authorization page
+    Scenario Outline: The credentials verified on the CloudLink Portal work on the CloudLink authorization page, on a <device>
       Given a MiCollab user whose CloudLink account is integrated with Azure AD, with "Enable Mitel Credentials"
-      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -181,10 +243,15 @@ Feature: CloudLink-based Authentication
       And the user clicks Sign in
       Then the user is logged in to MiCollab Client
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
     @req:MC-CL-10
-    Scenario: The enterprise credentials still work beside the Mitel credentials
+    Scenario Outline: The enterprise credentials still work beside the Mitel credentials, on a <device>
       Given a MiCollab user whose CloudLink account is integrated with Azure AD, with "Enable Mitel Credentials"
-      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+      And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -195,14 +262,19 @@ Feature: CloudLink-based Authentication
       And the user answers No to Stay signed in?
       Then the user is logged in to MiCollab Client
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
   Rule: The CloudLink password is set up through the CloudLink welcome e-mail from no-reply@mitel.io
 
     Background:
       Given a MiCollab user whose CloudLink-based Authentication is enabled and who has not set up the CloudLink password
-      And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
 
     @req:MC-CL-4
-    Scenario: A user who has not set up the CloudLink password cannot sign in with it
+    Scenario Outline: A user who has not set up the CloudLink password cannot sign in with it, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -213,9 +285,15 @@ Feature: CloudLink-based Authentication
       Then the CloudLink Authorization page shows an error
       And the user is not logged in
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
     @req:MC-CL-4
-    Scenario: Once set up with the CloudLink welcome e-mail, the CloudLink password logs the user in
-      Given the user has set up the CloudLink password with the link in the CloudLink welcome e-mail
+    Scenario Outline: Once set up with the CloudLink welcome e-mail, the CloudLink password logs the user in, on a <device>
+      Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+      And the user has set up the CloudLink password with the link in the CloudLink welcome e-mail
       When the user opens the MiCollab Client application
       And the user clicks Accept on the license agreement screen
       And the user enters the Email ID from the MiCollab welcome e-mail
@@ -225,29 +303,60 @@ Feature: CloudLink-based Authentication
       And the user clicks Sign in
       Then the user is logged in to MiCollab Client
 
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
   @needs:deployment-link
   Rule: Repeated wrong passwords lock the account for a time
 
     Background:
       Given a MiCollab user whose account locks after 3 wrong passwords
-      And the MiCollab Client application is installed on a PC
-      And the user has clicked the link in the deployment e-mail and accepted the license agreement
 
     @req:SEC-LOCK-1
-    Scenario: The account is locked after repeated wrong passwords
+    Scenario Outline: The account is locked after repeated wrong passwords on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      And the user has clicked the link in the deployment e-mail and accepted the license agreement
       When the user enters a wrong password 3 times
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the password screen shows an error
       And the user is not logged in
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:SEC-LOCK-1
-    Scenario: The account opens again once the lockout time has passed
+    Scenario Outline: One wrong password fewer than that leaves the account open on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      And the user has clicked the link in the deployment e-mail and accepted the license agreement
+      When the user enters a wrong password 2 times
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
+    @req:SEC-LOCK-1
+    Scenario Outline: The account opens again on a <device> once the lockout time has passed
+      Given the MiCollab Client application is installed on a <device>
+      And the user has clicked the link in the deployment e-mail and accepted the license agreement
       When the user enters a wrong password 3 times
       And the lockout time has passed
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
 
   @idp:azure-ad
   Rule: Azure AD locks an account after repeated wrong passwords

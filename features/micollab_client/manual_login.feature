@@ -27,25 +27,39 @@ Feature: Manual login for native clients
       | MAC     |
 
   @req:MC-MAN-1
-  Scenario: Tapping the Mitel logo twice does not open the Manual Login screen
-    Given the MiCollab Client application is installed on a iOS
+  Scenario Outline: Tapping the Mitel logo twice does not open the Manual Login screen on <device>
+    Given the MiCollab Client application is installed on a <device>
     When the user opens the MiCollab Client application
     And the user taps the Mitel logo 2 times
     Then the Manual Login screen is not displayed
     And the Mitel logo is still displayed
 
+    Examples:
+      | device  |
+      | iOS     |
+      | Android |
+      | PC      |
+      | MAC     |
+
   @req:MC-MAN-2
-  Scenario: Next continues with the Server Hostname and Login ID/Email ID entered
-    Given the MiCollab Client application is installed on a Android
+  Scenario Outline: Next continues with the Server Hostname and Login ID/Email ID entered on <device>
+    Given the MiCollab Client application is installed on a <device>
     When the user opens the MiCollab Client application
     And the user taps the Mitel logo 3 times
     And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
     And the user clicks Next
     Then the password screen is displayed
 
+    Examples:
+      | device  |
+      | iOS     |
+      | Android |
+      | PC      |
+      | MAC     |
+
   @req:MC-MAN-4 @req:MC-CL-9
-  Scenario: Without CloudLink-based Authentication the MiCollab password logs the user in
-    Given the MiCollab Client application is installed on a iOS
+  Scenario Outline: Without CloudLink-based Authentication the MiCollab password logs the user in on <device>
+    Given the MiCollab Client application is installed on a <device>
     When the user opens the MiCollab Client application
     And the user taps the Mitel logo 3 times
     And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
@@ -53,6 +67,13 @@ Feature: Manual login for native clients
     And the user enters the password provided in the welcome e-mail message
     And the user clicks Apply
     Then the progressing screen is shown, followed by the MiCollab Home screen
+
+    Examples:
+      | device  |
+      | iOS     |
+      | Android |
+      | PC      |
+      | MAC     |
 
   Rule: CloudLink-based Authentication is enabled
 
@@ -77,9 +98,9 @@ Feature: Manual login for native clients
         | MAC     |
 
     @req:MC-MAN-3 @idp:azure-ad
-    Scenario: Manual login with Azure AD integrated takes the enterprise credentials
+    Scenario Outline: Manual login on <device> with Azure AD integrated takes the enterprise credentials
       Given a MiCollab user whose CloudLink account is integrated with Azure AD
-      And the MiCollab Client application is installed on a Android
+      And the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
       And the user taps the Mitel logo 3 times
       And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
@@ -88,3 +109,10 @@ Feature: Manual login for native clients
       And the user uses the enterprise credentials to log in
       And the user answers No to Stay signed in?
       Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | iOS     |
+        | Android |
+        | PC      |
+        | MAC     |

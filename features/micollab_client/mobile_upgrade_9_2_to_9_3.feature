@@ -42,3 +42,18 @@ Feature: MiCollab Mobile Client upgraded from 9.2 to 9.3
       | device  |
       | iOS     |
       | Android |
+
+  # The note is the Mobile Client's: a PC or MAC client upgraded the same way has no such issue.
+  @req:MC-UPG-1
+  Scenario Outline: After the same upgrade, Next on a <device> directs to the Single Sign-On page
+    Given the MiCollab Client application on a <device> was upgraded from 9.2 to 9.3 after the server
+    When the user opens the MiCollab Client application
+    And the user taps the Mitel logo 3 times
+    And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+    And the user clicks Next
+    Then the client directs to the Single Sign-On page
+
+    Examples:
+      | device |
+      | PC     |
+      | MAC    |

@@ -55,16 +55,26 @@ Feature: Log in to MiCollab Client using the MiCollab Web Client
   Rule: Then the MiCollab Client continues as it does from the link in the deployment e-mail
 
     @req:MC-WEB-4
-    Scenario: Opened from MiCollab Web Client, the license agreement screen is accepted
-      Given the MiCollab Client application is running in the background on a PC
+    Scenario Outline: Opened from MiCollab Web Client on a <device>, the license agreement screen is accepted
+      Given the MiCollab Client application is running in the background on a <device>
       And the user has clicked the Open MiCollab link in MiCollab Web Client
       When the user clicks Accept on the license agreement screen
       Then the password screen is displayed
 
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-WEB-4
-    Scenario: Opened from MiCollab Web Client, the password provided in the welcome e-mail logs the user in
-      Given the MiCollab Client application is running in the background on a PC
+    Scenario Outline: Opened from MiCollab Web Client on a <device>, the password provided in the welcome e-mail logs the user in
+      Given the MiCollab Client application is running in the background on a <device>
       And the user has clicked the Open MiCollab link in MiCollab Web Client and accepted the license agreement
       When the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
       Then the progressing screen is shown, followed by the MiCollab Home screen
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |

@@ -70,7 +70,9 @@ Feature: Log in to the Mitel One web application
       When the user clicks the URL https://one.mitel.io
       And the user clicks SIGN IN
       And the user enters the e-mail id as the user name
-      Then the Account Number field is not shown
+      And the user clicks Next
+      Then the Password field is shown
+      And the Account Number field is not shown
 
     @req:MO-IN-4
     Scenario: The Account Number is asked for when the user name is in several accounts
@@ -184,6 +186,15 @@ Feature: Log in to the Mitel One web application
       And CONFIRM is not offered
 
     @req:MO-EULA-1
+    Scenario: Once the check box is cleared again, CONFIRM is not possible
+      Given a Mitel One user who has never logged in
+      When the user logs in to the Mitel One web application with the password
+      And the user selects the check box to accept the end user agreement
+      And the user clears the check box again
+      Then the check box is cleared
+      And CONFIRM is not offered
+
+    @req:MO-EULA-1
     Scenario: The check box and CONFIRM log the user in
       Given a Mitel One user who has never logged in
       When the user logs in to the Mitel One web application with the password
@@ -226,6 +237,15 @@ Feature: Log in to the Mitel One web application
       Given a Mitel One user who has logged in before
       When the user logs in to the Mitel One web application with the password
       Then the app asks, on screen, for the permissions some features need
+
+    # The document names no permission: notifications (incoming calls and messages) and the
+    # microphone (calls) are the harness's assumption of what "certain features" need.
+    @req:MO-PERM-1
+    Scenario: Allowed on screen, the app asks the browser for the permissions its features need
+      Given a Mitel One user who has logged in before
+      When the user logs in to the Mitel One web application with the password
+      And the user allows them
+      Then the browser asked for permission to show notifications and to use the microphone
 
     @req:MO-PERM-1
     Scenario: Once granted, the permissions are not asked for again

@@ -21,6 +21,14 @@ Feature: Log out of the Mitel One web application
     And the user clicks Logout
     Then the user is logged out of the Mitel One web application
 
+  @req:MO-OUT-1
+  Scenario: Logout is in the drop-down panel that the avatar opens
+    When the user logs in to the Mitel One web application with the password
+    Then the Mitel One page is displayed
+    And Logout is not offered
+    When the user clicks the avatar
+    Then the page offers Logout
+
   @req:MO-OUT-2
   Scenario: While logged in, the user is notified of an incoming call
     When the user logs in to the Mitel One web application with the password

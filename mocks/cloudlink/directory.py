@@ -224,11 +224,14 @@ class CloudLinkDirectory:
             raise CloudLinkError(404, "invalid_link", "This link is not valid.") from None
 
     def secrets_of(self, tenant: Tenant) -> list[str]:
-        """Reset links and codes and reset passwords: masked wherever evidence is written."""
+        """Reset links and codes, reset passwords and authorization codes: masked wherever
+        evidence is written, and never to be kept in a browser's storage."""
         with self.lock:
             resets = [r for r in self.resets.values() if r.user.tenant is tenant]
             entries = [e for group in self.users.values() for e in group if e.tenant is tenant]
-        return [value for r in resets for value in (r.token, r.code)] + [e.password for e in entries if e.password]
+        codes = self.grants.tokens_of(lambda grant: grant.user.tenant is tenant)
+        passwords = [e.password for e in entries if e.password]
+        return [value for r in resets for value in (r.token, r.code)] + passwords + codes
 
     # -- signing in ---------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ POST /api/v1/login/identify {"username", "account_number"?} -> {"methods", "emai
                                  | 409 account_number_required | 422 invalid_account_number
 POST /api/v1/session  {"cloudlink_token"} -> 200 {"eula_accepted"} + session cookie | 401
 GET  /api/v1/me       -> {"name", "email", "eula_accepted"} | 401
+GET  /api/v1/eula     -> {"title", "text"}: the agreement every client type shows
 POST /api/v1/eula     {"accepted": true} -> 204: the acceptance, shared by every client type
 GET  /api/v1/inbox    -> {"missed_calls", "unread_messages", "meeting_invitations"}
 GET  /api/v1/events   -> text/event-stream: a `call`, `message` or `invitation` event as it
@@ -25,6 +26,13 @@ from mocks.mitel_one.service import MitelOne, MitelOneError
 from mocks.mitel_one.sessions import STREAM_CLOSED, Session
 
 SESSION_COOKIE = "mitel_one_session"
+# The agreement the clients show (its words are the harness's: the document prints none).
+EULA = {
+    "title": "Mitel End User License Agreement",
+    "text": "This agreement is between you and Mitel Networks Corporation. It governs your use of Mitel One on "
+    "every type of Mitel One client, web and mobile. Mitel grants you a licence to use the software for your "
+    "company's business only; you may not copy, modify or resell it.",
+}
 NOT_SIGNED_IN = JSONResponse({"error": "not_signed_in", "message": "Sign in to Mitel One."}, 401)
 
 
@@ -68,6 +76,9 @@ class MitelOneApi:
         accepted = self.service.records.eula_accepted(session.user_key)
         return JSONResponse({"name": session.name, "email": session.email, "eula_accepted": accepted})
 
+    async def agreement(self, request: Request) -> Response:
+        return JSONResponse(EULA)
+
     async def eula(self, request: Request) -> Response:
         session = self._session(request)
         if session is None:
@@ -108,6 +119,7 @@ class MitelOneApi:
             Route("/api/v1/login/identify", self.identify, methods=["POST"]),
             Route("/api/v1/session", self.login, methods=["POST"]),
             Route("/api/v1/me", self.me),
+            Route("/api/v1/eula", self.agreement, methods=["GET"]),
             Route("/api/v1/eula", self.eula, methods=["POST"]),
             Route("/api/v1/inbox", self.inbox),
             Route("/api/v1/events", self.events),

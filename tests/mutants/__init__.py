@@ -571,3 +571,74 @@ class ChecksOnlyTheAuthority(MiCollabClient):
 MUTANTS += [TrustsAnyCertificate, ChecksOnlyTheAuthority]
 MUTANTS += WIRE_MUTANTS
 MUTANTS += SILENT_MUTANTS  # no error shown where one is due: killed through behaviour, not wording
+
+
+class LicenseWithoutTheAgreement(MiCollabClient):
+    """The license agreement screen offers Accept but shows no agreement."""
+
+    breaks = ("MC-LINK-2",)
+
+    def show_license(self) -> None:
+        self.show(Screen(s.LICENSE, buttons=(s.ACCEPT,)))
+
+
+class ImportOnTheLicenseScreen(MiCollabClient):
+    """Offers Import at a first login too, beside Accept on the license agreement screen."""
+
+    breaks = ("MC-CODE-2",)
+
+    def show_license(self) -> None:
+        super().show_license()
+        shown = self.screen()
+        if shown.name == s.LICENSE:
+            self.replace_screen(Screen(shown.name, buttons=(*shown.buttons, s.IMPORT_BUTTON), messages=shown.messages))
+
+
+class ManualLoginWithoutServerHostname(MiCollabClient):
+    """Manual Login asks only for the Login ID/Email ID and keeps the server it was installed with."""
+
+    breaks = ("MC-MAN-1",)
+
+    def show_manual_login(self) -> None:
+        self.show(Screen(s.MANUAL_LOGIN, {s.MANUAL_LOGIN_ID_FIELD: ""}, (s.NEXT,)))
+
+    def submit_manual_login(self) -> None:
+        self.identify(self.field(s.MANUAL_LOGIN_ID_FIELD).strip())
+
+
+class UpgradeIssueOnDesktop(MiCollabClient):
+    """The Mobile Client's 9.2 -> 9.3 issue in the PC and MAC builds as well."""
+
+    breaks = ("MC-UPG-1",)
+
+    def upgrade_quirk(self) -> str | None:
+        settings = self.settings
+        upgraded = (settings.upgraded_from or "").startswith("9.2") and settings.version.startswith("9.3")
+        return "password" if upgraded else None
+
+
+class SubmitsARefusedPasswordTwice(MiCollabClient):
+    """A refused password is sent once more before the user is told (a retry meant for a network
+    error): every wrong password counts twice, and the account locks early."""
+
+    breaks = ("SEC-LOCK-1",)
+
+    def submit_password(self) -> None:
+        password = self.field(s.PASSWORD_FIELD)
+        super().submit_password()
+        if self.screen().name == s.PASSWORD and self.screen().messages:
+            self.fill(s.PASSWORD_FIELD, password)
+            super().submit_password()
+
+
+MUTANTS += [
+    LicenseWithoutTheAgreement,
+    ImportOnTheLicenseScreen,
+    ManualLoginWithoutServerHostname,
+    UpgradeIssueOnDesktop,
+    SubmitsARefusedPasswordTwice,
+]
+
+from tests.mutants.one_platform import ONE_PLATFORM_MUTANTS  # noqa: E402  (built from the mutants above)
+
+MUTANTS += ONE_PLATFORM_MUTANTS

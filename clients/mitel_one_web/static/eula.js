@@ -2,6 +2,13 @@
 const accept = document.getElementById('accept');
 const confirmButton = document.getElementById('confirm');
 
+// The agreement itself, as the Mitel One platform serves it to every client type.
+busyWhile(async () => {
+  const agreement = await (await fetch('/api/v1/eula')).json();
+  document.getElementById('agreement-title').textContent = agreement.title;
+  document.getElementById('agreement-text').textContent = agreement.text;
+});
+
 accept.addEventListener('change', () => { confirmButton.disabled = !accept.checked; });
 
 confirmButton.addEventListener('click', () => {

@@ -1,0 +1,37 @@
+@browser @doc:mitel-one-log-in-out
+Feature: The Mitel One web application keeps no password or code in the browser
+  The documents say nothing of what the web application may keep in the user's browser. Whatever
+  a page's script can read back there (local and session storage, IndexedDB, cookies not marked
+  HttpOnly) any script of the page can read too, and it outlives the session: no password, and no
+  code (an authorization or verification code), is kept there after login or after logout.
+
+  Background:
+    Given the user's web browser is Google Chrome
+
+  @req:SEC-REST-1
+  Scenario: After logging in with the password, the browser keeps no password
+    Given a Mitel One user who has logged in before
+    When the user logs in to the Mitel One web application with the password
+    Then the user is logged in to the Mitel One web application
+    And the browser keeps no password or code of the user where a page's script can read it
+
+  @req:SEC-REST-1 @idp:azure-ad
+  Scenario: After Single Sign On, the browser keeps no code
+    Given a Mitel One user whose IT administrator configured Single Sign-On
+    When the user clicks the URL https://one.mitel.io
+    And the user clicks SIGN IN
+    And the user enters the User Principal Name as the user name
+    And the user clicks Next
+    And the user clicks Single Sign On
+    And the user uses the enterprise credentials to log in
+    And the user answers No to Stay signed in?
+    Then the user is logged in to the Mitel One web application
+    And the browser keeps no password or code of the user where a page's script can read it
+
+  @req:SEC-REST-1
+  Scenario: After logout, the browser keeps no password or code
+    Given a Mitel One user who has logged in before
+    When the user logs in to the Mitel One web application with the password
+    And the user logs out of the Mitel One web application
+    Then the user is logged out of the Mitel One web application
+    And the browser keeps no password or code of the user where a page's script can read it
