@@ -12,11 +12,14 @@ CLIENT ?=
 WEB_APP ?=
 MICOLLAB_WEB_CLIENT ?=
 MOBILE_CLIENT ?=
+# A world started elsewhere (python -m mocks serve): its proxy URL; one worker drives it.
+WORLD ?=
 SEED_OPT := $(if $(SEED),--seed $(SEED),)
+WORLD_OPT := $(if $(WORLD),--world=$(WORLD),)
 PRODUCT_OPTS := $(if $(CLIENT),--client=$(CLIENT),) $(if $(WEB_APP),--web-app=$(WEB_APP),) \
 	$(if $(MICOLLAB_WEB_CLIENT),--micollab-web-client=$(MICOLLAB_WEB_CLIENT),) \
 	$(if $(MOBILE_CLIENT),--mobile-client=$(MOBILE_CLIENT),)
-PYTEST_FEATURES := $(PY) -m pytest features -n $(WORKERS) $(PRODUCT_OPTS) $(SEED_OPT) \
+PYTEST_FEATURES := $(PY) -m pytest features -n $(if $(WORLD),0,$(WORKERS)) $(PRODUCT_OPTS) $(SEED_OPT) $(WORLD_OPT) \
 	--reports-dir=$(REPORTS) --junitxml=$(REPORTS)/junit.xml \
 	--alluredir=$(REPORTS)/allure-results --clean-alluredir \
 	--allure-link-pattern=requirement:../../docs/requirements.md#{}

@@ -13,19 +13,25 @@ from harness.devices import Devices, Network
 from harness.errors import HarnessError
 from harness.products import MICOLLAB_WEB_CLIENT, MITEL_ONE_WEB, OPTIONS, REFERENCE_FOLDERS
 from harness.traffic import ScenarioTraffic
+from mocks.fronts import Fronts
 from mocks.platform import PLATFORM_HOSTS, Platform
+from mocks.remote_world import RemoteWorld
 from mocks.world import World
 
 
 @pytest.fixture(scope="session")
 def simulated(pytestconfig):
-    """Every mock server and the proxy, started once per test session (per xdist worker)."""
-    platform = Platform(
-        direct=pytestconfig.option.network == "direct",
-        web_app_dir=folder_of(pytestconfig, MITEL_ONE_WEB),
-        micollab_web_client=folder_of(pytestconfig, MICOLLAB_WEB_CLIENT),
-        require_identity=True,  # every flow belongs to the device that sent it
-    )
+    """Every mock server and the proxy, started once per test session (per xdist worker); with
+    `--world URL`, a world started elsewhere, driven over HTTP through the same fronts."""
+    if pytestconfig.option.world:
+        platform = RemoteWorld(pytestconfig.option.world)
+    else:
+        platform = Platform(
+            direct=pytestconfig.option.network == "direct",
+            web_app_dir=folder_of(pytestconfig, MITEL_ONE_WEB),
+            micollab_web_client=folder_of(pytestconfig, MICOLLAB_WEB_CLIENT),
+            require_identity=True,  # every flow belongs to the device that sent it
+        )
     try:
         platform.start()
     except HarnessError:
@@ -85,7 +91,7 @@ def wire_context(simulated, world) -> wire.AuditContext:
     return audit_context(simulated, world)
 
 
-def audit_context(simulated: Platform, scenario_world: World) -> wire.AuditContext:
+def audit_context(simulated: Fronts, scenario_world: World) -> wire.AuditContext:
     credentials = [wire.Credential(*c) for c in simulated.credentials_of(scenario_world.tenants)]
     return wire.AuditContext(PLATFORM_HOSTS, tuple(credentials))
 

@@ -66,6 +66,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "reach the harness's proxy on 127.0.0.1 (default: Chromium on this machine)",
     )
     group.addoption(
+        "--world",
+        default=None,
+        metavar="URL",
+        help="run against a world started elsewhere (python -m mocks serve), driven only over HTTP: "
+        "its proxy URL, as it prints it (default: a world in this process)",
+    )
+    group.addoption(
         "--network",
         choices=("proxy", "direct"),
         default="proxy",
@@ -80,6 +87,7 @@ def pytest_configure(config: pytest.Config) -> None:
     seed = worker["harness_seed"] if worker else config.option.seed
     config.harness_seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     config.harness_products = chosen_products(config)
+    check_world_options(config)
     config.harness_under_test = [p for p, impl in config.harness_products.items() if impl.under_test]
     config.harness_summary = Summary(client_name(config), config.harness_seed, products=config.harness_products)
     try:
@@ -106,6 +114,20 @@ def chosen_products(config: pytest.Config) -> dict[str, Implementation]:
         if chosen[product] is not None and not Path(chosen[product]).is_dir():
             raise pytest.UsageError(f"{product}: {chosen[product]} is not a folder of pages")
     return implementations(chosen)
+
+
+def check_world_options(config: pytest.Config) -> None:
+    """A world started elsewhere serves its own pages over its own proxy, which has one listener
+    for a browser: its flows are one holder's at a time, so one harness process drives it."""
+    if not config.option.world:
+        return
+    if config.option.web_app or config.option.micollab_web_client or config.option.network == "direct":
+        raise pytest.UsageError(
+            "--world: the world serves the web apps; give --web-app or --micollab-web-client to "
+            "python -m mocks serve (--network direct: a world in this process only)"
+        )
+    if config.getoption("numprocesses", None) not in (None, 0, 1):
+        raise pytest.UsageError("--world: run one worker (-n 0): the world's proxy lends its browser to one at a time")
 
 
 def runs_scenarios(config: pytest.Config) -> bool:

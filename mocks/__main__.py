@@ -20,8 +20,11 @@ from failures import HarnessError
 from mocks import settings
 from mocks.standalone import serve
 
-# The reference Mitel One web application, served at one.mitel.io unless another is given.
-REFERENCE_WEB_APP = Path(__file__).resolve().parents[1] / "clients" / "mitel_one_web" / "static"
+# The reference web applications, served unless others are given: the Mitel One web app at
+# one.mitel.io, the MiCollab Web Client at /ucs/micollab/ of every MiCollab server.
+CLIENTS = Path(__file__).resolve().parents[1] / "clients"
+REFERENCE_WEB_APP = CLIENTS / "mitel_one_web" / "static"
+REFERENCE_MICOLLAB_WEB_CLIENT = CLIENTS / "micollab_web" / "static"
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -47,6 +50,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="the Mitel One web application served at one.mitel.io (default: the reference app)",
     )
     run.add_argument("--no-web-app", action="store_true", help="serve the Mitel One platform API alone")
+    run.add_argument(
+        "--micollab-web-client",
+        metavar="DIR",
+        default=str(REFERENCE_MICOLLAB_WEB_CLIENT),
+        help="the MiCollab Web Client served at /ucs/micollab/ (default: the reference one)",
+    )
     settings.add_arguments(run)
     return parser.parse_args(argv)
 
@@ -57,9 +66,11 @@ def main(argv: list[str]) -> int:
     try:
         tenants = settings.tenant_settings(args)
         web_app = None if args.no_web_app else Path(args.web_app)
-        if web_app is not None and not (web_app / "index.html").is_file():
-            raise ValueError(f"--web-app {web_app}: no index.html there")
-        platform, _, description = serve(tenants, seed, web_app)
+        web_client = Path(args.micollab_web_client)
+        for option, folder in (("--web-app", web_app), ("--micollab-web-client", web_client)):
+            if folder is not None and not (folder / "index.html").is_file():
+                raise ValueError(f"{option} {folder}: no index.html there")
+        platform, description = serve(tenants, seed, web_app, web_client)
     except (HarnessError, ValueError, OSError) as exc:
         print(f"python -m mocks serve: {exc}", file=sys.stderr)
         return 2

@@ -4,44 +4,23 @@ the hosts, SMTP, CloudLink's clients, each tenant's IDs, applications, users and
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
-from mocks.azure_ad import AZURE_HOST
-from mocks.azure_ad.endpoints import BASE_URL, DISCOVERY, FEDERATION_METADATA, SAML_SSO, saml_entity_id, url
-from mocks.azure_ad.models import OidcApp, SamlServiceProvider
-from mocks.cloudlink import API_HOST, LOGIN_HOST
-from mocks.cloudlink.clients import Client
+from mocks.azure_ad.endpoints import AZURE_HOST, BASE_URL, DISCOVERY, FEDERATION_METADATA, SAML_SSO, saml_entity_id, url
 from mocks.cloudlink.federation import sp_entity_id
+from mocks.cloudlink.front import API_HOST, LOGIN_HOST
+from mocks.hosts import PLATFORM_HOSTS, WORLD_HOST
+from mocks.mail.front import MAILBOX_HOST
 from mocks.mail.reading import labelled_value, links
 from mocks.micollab_server.mailer import DEPLOYMENT_SUBJECT
 from mocks.mitel_one import WEB_HOST
-from mocks.platform import MAILBOX_HOST, PLATFORM_HOSTS, WORLD_HOST, Platform
 from mocks.proxy import CONTROL_HOST
 from mocks.tenant import Tenant
 
+if TYPE_CHECKING:
+    from mocks.platform import Platform
+
 DOCS = "docs/world-api.md"
-
-
-def describe_app(app: OidcApp) -> dict:
-    answer = {
-        "client_id": app.client_id, "name": app.name, "redirect_uris": list(app.redirect_uris),
-        "confidential": bool(app.client_secret), "optional_claims": list(app.optional_claims),
-        "public_client_flows": app.public_client_flows, "authority": f"{BASE_URL}/{app.tenant_id}",
-    }  # fmt: skip
-    return answer | ({"client_secret": app.client_secret} if app.client_secret else {})
-
-
-def describe_saml_app(sp: SamlServiceProvider) -> dict:
-    return dataclasses.asdict(sp) | {
-        "idp_entity_id": saml_entity_id(sp.tenant_id),
-        "sso_url": url(SAML_SSO, sp.tenant_id),
-        "federation_metadata": url(FEDERATION_METADATA, sp.tenant_id),
-    }
-
-
-def describe_client(client: Client) -> dict:
-    answer = client.describe()
-    answer.pop("client_secret")
-    return answer | ({"client_secret": client.client_secret} if client.client_secret else {})
 
 
 def describe_tenant(platform: Platform, tenant: Tenant) -> dict:
@@ -72,8 +51,8 @@ def describe_tenant(platform: Platform, tenant: Tenant) -> dict:
             "federation_metadata": url(FEDERATION_METADATA, tid),
             "saml_sso_url": url(SAML_SSO, tid),
             "saml_entity_id": saml_entity_id(tid),
-            "applications": [describe_app(app) for app in platform.azure.apps_of(tenant)],
-            "saml_applications": [describe_saml_app(sp) for sp in platform.azure.saml_sps_of(tenant)],
+            "applications": platform.azure_ad.applications(tenant.id),
+            "saml_applications": platform.azure_ad.saml_applications(tenant.id),
         },
         "cloudlink": {
             "account_id": tenant.cloudlink_account_id,
@@ -90,7 +69,9 @@ def describe_world(platform: Platform, tenants: list[Tenant], seed: int) -> dict
     cloudlink_api = f"{scheme}://{API_HOST}/2017-09-01"
     return {
         "proxy": platform.proxy_url,
+        "browser_proxy": platform.browser_proxy_url,
         "ca_certificate": platform.ca_bundle,
+        "ca_certificate_url": f"http://{WORLD_HOST}/ca-certificate",
         "seed": seed,
         "control": f"{scheme}://{WORLD_HOST}/",
         "docs": DOCS,
@@ -102,7 +83,7 @@ def describe_world(platform: Platform, tenants: list[Tenant], seed: int) -> dict
             "openid_configuration": f"{cloudlink_api}/.well-known/openid-configuration",
             "authorization_endpoint": f"{scheme}://{LOGIN_HOST}/authorize",
             "token_endpoint": f"{cloudlink_api}/token",
-            "clients": [describe_client(c) for c in platform.cloudlink_clients.all()],
+            "clients": platform.cloudlink.registered_clients(),
         },
         "azure_ad": {"instance": BASE_URL, "host": AZURE_HOST},
         "mitel_one": {"url": f"{scheme}://{WEB_HOST}/", "api": f"{scheme}://{WEB_HOST}/api/v1"},

@@ -100,11 +100,12 @@ def logged_in_with_cloudlink_then_out(client, welcome_email, tenant):
     target_fixture="forgery",
 )
 def forged_answer(simulated, tenant, kind):
-    return simulated.cloudlink.forge_next_answer(tenant.user.email, kind)
+    return simulated.cloudlink.forge_next_answer(tenant.user.email, kind)["id"]
 
 
 @then("the forged answer's code was not redeemed at CloudLink's token endpoint")
-def forged_code_not_redeemed(client, forgery):
+def forged_code_not_redeemed(client, simulated, forgery):
     checks.error_shown(client)  # the client has dealt with the answer: what it redeems, it has
-    checks.server_recorded("CloudLink sent the forged answer", len(forgery.sent))
-    checks.all_equal("redemptions of the forged answer's code at CloudLink's token endpoint", 0, [forgery.presented])
+    found = simulated.cloudlink.forgery(forgery)
+    checks.server_recorded("CloudLink sent the forged answer", len(found["sent"]))
+    checks.all_equal("redemptions of the forged answer's code at CloudLink's token endpoint", 0, [found["presented"]])

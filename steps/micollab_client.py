@@ -268,7 +268,7 @@ def user_data_imported(client, simulated, tenant):
     checks.elements_shown(client, list(tenant.user.favorites))
     checks.server_recorded(
         "the MiCollab server handed the user data to the client",
-        simulated.micollab.account_of(tenant, tenant.user.login_id).imports,
+        simulated.micollab.imports(tenant.server_host, tenant.user.login_id),
     )
 
 
@@ -297,7 +297,7 @@ def screen_shows_error(client, screen):
 @then("the user is not logged in")
 def not_logged_in(client, simulated, tenant):
     checks.never_shown(client, "MiCollab Home")
-    open_sessions = simulated.micollab.open_sessions(tenant, tenant.user.login_id)
+    open_sessions = simulated.micollab.open_sessions(tenant.server_host, tenant.user.login_id)
     checks.all_equal("open sessions on the MiCollab server", 0, [open_sessions])
 
 

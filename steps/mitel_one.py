@@ -81,21 +81,21 @@ def first_time_user(world):
 @given("a Mitel One user who has logged in before", target_fixture="tenant")
 def returning_user(world, simulated):
     tenant = world.new_tenant(MITEL_ONE)
-    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    simulated.mitel_one.accept_eula(tenant.id, tenant.user.email, "web")
     return tenant
 
 
 @given("a Mitel One user whose IT administrator configured Single Sign-On", target_fixture="tenant")
 def user_with_sso(world, simulated):
     tenant = world.new_tenant(SSO)
-    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    simulated.mitel_one.accept_eula(tenant.id, tenant.user.email, "web")
     return tenant
 
 
 @given("a Mitel One user whose Single Sign-On configuration has an outdated certificate", target_fixture="tenant")
 def user_with_broken_sso(world, simulated):
     tenant = world.new_tenant(TenantSettings(**{**SSO.__dict__, "sso_certificate_outdated": True}))
-    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    simulated.mitel_one.accept_eula(tenant.id, tenant.user.email, "web")
     return tenant
 
 
@@ -103,7 +103,7 @@ def user_with_broken_sso(world, simulated):
 def user_in_two_accounts(world, simulated):
     tenant = world.new_tenant(MITEL_ONE)
     world.new_tenant(MITEL_ONE, email=tenant.user.email, cloudlink_password=tenant.user.cloudlink_password)
-    simulated.mitel_one.accept_eula(tenant.user.email, tenant.cloudlink_account_id, "web")
+    simulated.mitel_one.accept_eula(tenant.id, tenant.user.email, "web")
     return tenant
 
 
@@ -227,7 +227,7 @@ def log_in_on_mobile(devices, tenant):
 @when(step("a colleague {kind:EventKind}"))
 def colleague_sends(simulated, world, tenant, sent, kind):
     sender, text = world.faker.name(), world.faker.sentence(nb_words=5)
-    simulated.mitel_one.send(tenant.user.email, kind, sender, text, tenant.cloudlink_account_id)
+    simulated.mitel_one.send(tenant.id, kind, sender, text)
     sent.append((kind, sender, text))
 
 
@@ -278,13 +278,15 @@ def eula_not_on_mobile(mobile):
 @then("the user is logged out of the Mitel One web application")
 def logged_out_of_mitel_one(client, simulated, tenant):
     checks.screen_left(client, "Mitel One")  # where Logout leads, the document does not say
-    checks.all_equal("Mitel One sessions still open", 0, [simulated.mitel_one.open_sessions(tenant.user.email)])
+    open_sessions = simulated.mitel_one.notifications(tenant.id, tenant.user.email)["open_sessions"]
+    checks.all_equal("Mitel One sessions still open", 0, [open_sessions])
 
 
 @then("the user is not logged in to the Mitel One web application")
 def not_logged_in_to_mitel_one(client, simulated, tenant):
     checks.never_shown(client, "Mitel One")
-    checks.all_equal("Mitel One sessions open", 0, [simulated.mitel_one.open_sessions(tenant.user.email)])
+    open_sessions = simulated.mitel_one.notifications(tenant.id, tenant.user.email)["open_sessions"]
+    checks.all_equal("Mitel One sessions open", 0, [open_sessions])
 
 
 @when("the app asks, on screen, for the permissions some features need")
@@ -325,7 +327,7 @@ def notified(client, sent):
 
 @then("the user receives no notification of it")
 def not_notified(client, simulated, tenant):
-    delivered = simulated.mitel_one.notifications_delivered(tenant.user.email, tenant.cloudlink_account_id)
+    delivered = simulated.mitel_one.notifications(tenant.id, tenant.user.email)["delivered"]
     checks.not_notified(delivered, client.notifications(), client.screen().elements)
 
 

@@ -84,7 +84,7 @@ def tokens_refused_after_logout(traffic, tenant):
 
 @then("the MiCollab server keeps no session open for the user")
 def no_session_open(simulated, tenant):
-    open_sessions = simulated.micollab.open_sessions(tenant, tenant.user.login_id)
+    open_sessions = simulated.micollab.open_sessions(tenant.server_host, tenant.user.login_id)
     checks.all_equal("open sessions on the MiCollab server", 0, [open_sessions])
 
 

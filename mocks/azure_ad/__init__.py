@@ -7,5 +7,6 @@ from mocks.azure_ad.app import azure_app
 from mocks.azure_ad.directory import AzureDirectory
 from mocks.azure_ad.endpoints import AZURE_HOST
 from mocks.azure_ad.errors import AzureError
+from mocks.azure_ad.front import AzureAdFront
 
-__all__ = ["AZURE_HOST", "AzureDirectory", "AzureError", "azure_app"]
+__all__ = ["AZURE_HOST", "AzureAdFront", "AzureDirectory", "AzureError", "azure_app"]

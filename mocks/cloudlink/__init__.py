@@ -5,8 +5,6 @@ and what was chosen here."""
 from mocks.cloudlink.app import cloudlink_app
 from mocks.cloudlink.directory import CloudLinkDirectory
 from mocks.cloudlink.federation import Federation
+from mocks.cloudlink.front import API_HOST, LOGIN_HOST, CloudLinkFront
 
-API_HOST = "authentication.api.mitel.io"
-LOGIN_HOST = "auth.mitel.io"
-
-__all__ = ["API_HOST", "LOGIN_HOST", "CloudLinkDirectory", "Federation", "cloudlink_app"]
+__all__ = ["API_HOST", "LOGIN_HOST", "CloudLinkDirectory", "CloudLinkFront", "Federation", "cloudlink_app"]

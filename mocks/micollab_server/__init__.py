@@ -8,5 +8,6 @@ username-only login page, password login with lockout, user data to import and M
 
 from mocks.micollab_server.app import micollab_app
 from mocks.micollab_server.directory import MiCollabDirectory
+from mocks.micollab_server.front import MiCollabFront
 
-__all__ = ["MiCollabDirectory", "micollab_app"]
+__all__ = ["MiCollabDirectory", "MiCollabFront", "micollab_app"]

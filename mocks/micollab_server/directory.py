@@ -122,6 +122,10 @@ class MiCollabDirectory:
         with self._lock:
             return self._tenants.get(host.lower())
 
+    def hosts(self) -> list[str]:
+        with self._lock:
+            return list(self._tenants)
+
     def secrets_of(self, tenant: Tenant) -> list[str]:
         state = self._tenants.get(tenant.server_host)
         deployments = state.deployments if state else []
@@ -141,6 +145,15 @@ class MiCollabDirectory:
                 for key, (owner, expires) in state.sessions.items()
                 if key.startswith("session:") and owner == login_id and expires > now
             )
+
+    def end_sessions(self, tenant: Tenant, login_id: str) -> int:
+        """Ends the user's client sessions, as an administrator would; how many it ended."""
+        state = self._tenants[tenant.server_host]
+        with self._lock:
+            ended = [k for k, (owner, _) in state.sessions.items() if k.startswith("session:") and owner == login_id]
+            for key in ended:
+                del state.sessions[key]
+        return len(ended)
 
     def account_of(self, tenant: Tenant, login_id: str) -> Account:
         return self._tenants[tenant.server_host].accounts[login_id]

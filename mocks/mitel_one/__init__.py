@@ -38,3 +38,8 @@ def web_app(directory: Path | None, api: list[Route]) -> Starlette:
 
     routes = [Route(path, page(name)) for path, name in PAGES.items()]
     return Starlette(routes=[*routes, *api, Mount("/", StaticFiles(directory=directory))])
+
+
+from mocks.mitel_one.front import MitelOneFront  # noqa: E402  (the front serves web_app, above)
+
+__all__ = ["PAGES", "WEB_HOST", "MitelOneFront", "web_app"]

@@ -40,12 +40,12 @@ def test_the_welcome_email_from_no_reply_at_mitel_io_carries_the_account_number(
 def test_a_user_without_a_mitel_one_license_gets_no_mitel_one_welcome_email(platform, world):
     tenant = world.new_tenant(TenantSettings(cloudlink_auth=True))
     platform.mail.wait_for(tenant.user.email, "Welcome to MiCollab")  # sent after the Mitel One one
-    assert not [m for m in platform.mail.messages_for(tenant.user.email) if m.subject == WELCOME_SUBJECT]
+    assert not [m for m in platform.mail.messages(tenant.user.email) if m.subject == WELCOME_SUBJECT]
 
 
 def test_the_upn_of_an_azure_user_with_sso_finds_the_account_in_any_case(platform, world):
     tenant = world.new_tenant(SSO)
-    answer = platform.mitel_one.identify(tenant.user.upn.upper())
+    answer = platform.mitel_one.service.identify(tenant.user.upn.upper())
     assert answer == {
         "methods": ["password", "sso"],
         "email": tenant.user.email,
@@ -55,5 +55,5 @@ def test_the_upn_of_an_azure_user_with_sso_finds_the_account_in_any_case(platfor
 
 def test_a_upn_no_directory_knows_finds_no_account(platform, world):
     tenant = world.new_tenant(SSO)
-    answer = platform.mitel_one.identify(tenant.unknown_upn())
+    answer = platform.mitel_one.service.identify(tenant.unknown_upn())
     assert (answer["methods"], answer["account_id"]) == (["password"], "")
