@@ -139,7 +139,9 @@ def test_entropy_is_judged_by_length_and_alphabet(value, bits):
     assert entropy_bits(value) == pytest.approx(bits, abs=0.1)
 
 
-@pytest.mark.parametrize("make", [lambda: secrets.token_urlsafe(16), lambda: secrets.token_hex(16)])
+@pytest.mark.parametrize(
+    "make", [lambda: secrets.token_urlsafe(16), lambda: secrets.token_hex(16)], ids=["base64url", "hex"]
+)
 def test_generated_values_of_128_bits_are_unguessable(make):
     flows = [authorize(i, state=make(), nonce=make()) for i in range(200)]
     assert wire.check_state_unguessable(flows, CONTEXT) == []
@@ -149,12 +151,13 @@ def test_generated_values_of_128_bits_are_unguessable(make):
 @pytest.mark.parametrize(
     ("check", "name", "value"),
     [
-        (wire.check_state_unguessable, "state", secrets.token_hex(4)),
+        (wire.check_state_unguessable, "state", "9f3a0c7e"),  # 32 bits of hex
         (wire.check_state_unguessable, "state", "micollab-client-sign-in"),
         (wire.check_nonce_unguessable, "nonce", "123456"),
-        (wire.check_nonce_unguessable, "nonce", secrets.token_urlsafe(8)),
+        (wire.check_nonce_unguessable, "nonce", "m8ebxhjgHWg"),  # 64 bits of base64url
         (wire.check_challenge_unguessable, "code_challenge", "abc"),
     ],
+    ids=["state 32 bits", "state a word", "nonce six digits", "nonce 64 bits", "challenge 3 letters"],
 )
 def test_a_short_or_narrow_value_is_guessable(check, name, value):
     [violation] = check([authorize(**{name: value})], CONTEXT)
