@@ -308,7 +308,7 @@ class WebAppDriver:
         nothing else. The permissions asked, in order."""
         asked: list[str] = []
         while True:
-            self._settle()
+            self._settled("nothing")
             waiting = [name for names, answered in self._web.execute_script(PROMPTS) if not answered for name in names]
             if not waiting:
                 return asked
@@ -321,18 +321,18 @@ class WebAppDriver:
 
     def permission_prompts(self) -> list[str]:
         """The permissions the page has asked the browser for since it loaded (prompts raised)."""
-        self._settle()
+        self._settled("nothing")
         return [name for names, _ in self._web.execute_script(PROMPTS) for name in names]
 
     def stored(self) -> str:
         """What the page's scripts can read back of what was stored in this browser for its origin
         (local and session storage, IndexedDB, cookies not marked HttpOnly), as JSON text."""
-        self._settle()
+        self._settled("nothing")
         return self._web.execute_async_script(READ_STORAGE)
 
     def listed_under(self, name: str) -> list[str]:
         """The items the page lists under `name` (a list or region of that name, or a heading)."""
-        self._settle()
+        self._settled("nothing")
         return list(self._web.execute_script(LISTED_UNDER, name))
 
     def page_text(self) -> str:
