@@ -253,10 +253,6 @@ class WebAppDriver:
                     raise
                 time.sleep(POLL)  # the page was leaving; the next one answers
 
-    def _settle(self) -> None:
-        """Waits, as a user does, until the page has answered the last action."""
-        self._settled("nothing")
-
     def _asked(self, command, *arguments):
         """`command(*arguments)`; a browser that has gone is a harness error, not the page's doing."""
         try:

@@ -158,6 +158,7 @@ def offline_browser(tmp_path):
     options.add_argument("--disable-background-networking")
     options.add_argument(f"--user-data-dir={tmp_path}/profile")
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    options.add_argument("--disable-dev-shm-usage")  # a small /dev/shm must not end the browser at start
     service = Service(str(CHROMEDRIVER), env={**os.environ, "TMPDIR": str(tmp_path)})
     browser = webdriver.Chrome(options=options, service=service)
     yield browser
