@@ -15,7 +15,9 @@ def page(client):
 @when("the page leaves every kind of state behind")
 def leave_state(client):
     assert page(client).execute_async_script(LEAVE) is None
-    client.allow_permission_prompts()  # notifications and the microphone, granted
+    origin = page(client).execute_script("return location.origin;")
+    granted = {"permissions": ["notifications", "audioCapture"], "origin": origin}
+    page(client).execute_cdp_cmd("Browser.grantPermissions", granted)  # a permission left granted
 
 
 @then("the page holds every kind of state")
