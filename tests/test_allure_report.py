@@ -7,6 +7,8 @@ import base64
 import json
 import os
 import re
+import shutil
+import tempfile
 import time
 
 import lxml.html
@@ -156,13 +158,17 @@ def offline_browser(tmp_path):
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--proxy-server=127.0.0.1:9"):
         options.add_argument(argument)
     options.add_argument("--disable-background-networking")
-    options.add_argument(f"--user-data-dir={tmp_path}/profile")
+    # A short profile path: Chromium's singleton socket lives there, and a Unix socket's path must
+    # stay under 108 bytes (an xdist worker's tmp_path is longer).
+    profile = tempfile.mkdtemp(prefix="offline-")
+    options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     options.add_argument("--disable-dev-shm-usage")  # a small /dev/shm must not end the browser at start
-    service = Service(str(CHROMEDRIVER), env={**os.environ, "TMPDIR": str(tmp_path)})
+    service = Service(str(CHROMEDRIVER), env={**os.environ, "TMPDIR": profile})
     browser = webdriver.Chrome(options=options, service=service)
     yield browser
     browser.quit()
+    shutil.rmtree(profile, ignore_errors=True)
 
 
 def requested(browser) -> set[str]:
