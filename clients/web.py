@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import copy
 import hashlib
 import os
 import shutil
@@ -146,8 +147,9 @@ class Browser:
         self.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_PAGE})
 
     def _start_here(self, options: webdriver.ChromeOptions) -> webdriver.Chrome:
-        """Debian's Chromium and chromedriver on this machine, with a profile of its own."""
-        self._scratch = tempfile.mkdtemp(prefix="harness-browser-")
+        """Debian's Chromium and chromedriver on this machine, with a profile of its own (a new
+        one for a browser that replaces one that has gone)."""
+        self._scratch, options = tempfile.mkdtemp(prefix="harness-browser-"), copy.deepcopy(options)
         options.binary_location = str(CHROMIUM)
         options.add_argument(f"--user-data-dir={self._scratch}/profile")
         os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must not download a driver
