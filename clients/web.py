@@ -71,10 +71,10 @@ PREFERENCES = {
 SETTLE_TIMEOUT = 10.0
 POLL = 0.02  # seconds between looks: a page answers a click in milliseconds
 # A page has settled when it is loaded, is not leaving for another page (a navigation it started
-# is noted from the Navigation API's `navigate` event), none of its fetch() calls is still open
-# (counted by a script added to every document before the page's own) and no part of it says it
-# is busy (aria-busy) unless it waits for the user's answer to a permission prompt. The same script
-# notes the system notifications the page raises.
+# is noted from the Navigation API's `navigate` event, a form's submission from its submit event),
+# none of its fetch() calls is still open (counted by a script added to every document before the
+# page's own) and no part of it says it is busy (aria-busy) unless it waits for the user's answer
+# to a permission prompt. The same script notes the system notifications the page raises.
 WATCH_PAGE = (
     """
 window.__harnessOpen = 0;
@@ -87,6 +87,12 @@ if (window.navigation) {
     window.__harnessLeaving = window.__harnessLeaving || leaving;
   });
 }
+// A form's submission navigates a task later than its click: the page is leaving from the submit
+// event on (unless a script of the page prevented it), or a look right after the click reads the
+// page being left as settled.
+window.addEventListener('submit', (event) => {
+  window.__harnessLeaving = window.__harnessLeaving || !event.defaultPrevented;
+});
 window.__harnessNotified = [];
 if (window.Notification) {
   const Native = window.Notification;
