@@ -62,9 +62,12 @@ class Page:
             label: self.values.get(el.get("name", ""), el.get("value") or "")
             for label, el in self.labelled_inputs().items()
         }
-        alerts = [el.text_content().strip() for el in self.document.iter() if el.get("role") == "alert"]
-        texts = [el.text_content().strip() for el in self.document.iter("p")]
-        return Screen(self.heading(), fields, tuple(self.buttons()), (), tuple(m for m in alerts + texts if m))
+        # A message is what the page gives as one (an alert, a status); its other text is content.
+        alerts = [el.text_content().strip() for el in self.document.iter() if el.get("role") in {"alert", "status"}]
+        texts = [el.text_content().strip() for el in self.document.iter("p") if el.get("role") is None]
+        return Screen(
+            self.heading(), fields, tuple(self.buttons()), tuple(t for t in texts if t), tuple(m for m in alerts if m)
+        )
 
     def auto_submit_form(self) -> lxml.html.FormElement | None:
         """A form the page posts by itself: one followed by a script that submits it."""
