@@ -22,21 +22,6 @@ from tests.mutants.web_client import WEB_CLIENT_MUTANTS, WebClientMutant
 
 ROOT = Path(__file__).resolve().parents[1]
 KILL_MATRIX = ROOT / "reports" / "kill-matrix.json"
-# Known gaps, open work named here so they stay visible (kill-matrix.json lists them too): the
-# scenarios no mutant of their product fails yet, and the mutants no scenario fails yet. Any other
-# scenario or mutant in that state fails the self-tests.
-KNOWN_UNKILLED_SCENARIOS = {
-    "features/micollab_client/cloudlink_authentication.feature::Once set up with the CloudLink welcome e-mail, the CloudLink password logs the user in, on a PC",  # noqa: E501
-    "features/micollab_client/cloudlink_authentication.feature::Once set up with the CloudLink welcome e-mail, the CloudLink password logs the user in, on a MAC",  # noqa: E501
-    "features/micollab_client/cloudlink_authentication.feature::After the enterprise password, a second-factor authentication code is asked for, on a PC",  # noqa: E501
-    "features/micollab_client/cloudlink_authentication.feature::After the enterprise password, a second-factor authentication code is asked for, on a MAC",  # noqa: E501
-    "features/mitel_one_web/log_in.feature::At the first login after installation the app asks for permissions",
-    "features/mitel_one_web/log_in.feature::The check box and CONFIRM log the user in",
-    "features/micollab_client/cloudlink_authentication.feature::The account opens again on a PC once the lockout time has passed",  # noqa: E501
-    "features/micollab_client/cloudlink_authentication.feature::The account opens again on a MAC once the lockout time has passed",  # noqa: E501
-    "features/micollab_client/cloudlink_authentication.feature::Azure AD's smart lockout stops the enterprise sign-in",
-}  # fmt: skip
-KNOWN_SURVIVORS = {"AccountNumberAlwaysAsked"}
 ALL_MUTANTS = [*MUTANTS, *WEB_MUTANTS, *WEB_CLIENT_MUTANTS, *MOBILE_MUTANTS]
 
 
@@ -121,11 +106,7 @@ def kill_matrix(tmp_path_factory) -> dict:
 
 @pytest.mark.selftest_slow
 def test_every_mutant_is_killed_by_a_conformance_failure(kill_matrix):
-    survivors = {
-        name: v
-        for name, v in kill_matrix["mutants"].items()
-        if (not v["killed"] and name not in KNOWN_SURVIVORS) or v["errors"]
-    }
+    survivors = {name: v for name, v in kill_matrix["mutants"].items() if not v["killed"] or v["errors"]}
     assert not survivors, f"mutants not killed cleanly (see {KILL_MATRIX}): {json.dumps(survivors, indent=2)}"
 
 
@@ -160,8 +141,7 @@ def test_every_scenario_is_failed_by_a_mutant_of_the_product_it_certifies(kill_m
     unkilled = {
         scenario: sorted(products)
         for scenario, products in certifies.items()
-        if scenario not in KNOWN_UNKILLED_SCENARIOS
-        and not any(mutants[m]["product"] in products for m in kill_matrix["scenarios"].get(scenario, []))
+        if not any(mutants[m]["product"] in products for m in kill_matrix["scenarios"].get(scenario, []))
     }
     assert not unkilled, (
         f"scenarios no mutant of their product fails (see {KILL_MATRIX}): {json.dumps(unkilled, indent=2)}"

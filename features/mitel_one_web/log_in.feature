@@ -64,6 +64,16 @@ Feature: Log in to the Mitel One web application
 
   Rule: The Account Number received in the welcome email, if prompted
 
+    # "the Account Number received in the welcome email (if prompted)": nothing is known of the
+    # user before the user name, so the page asks only for the user name at first.
+    @req:MO-IN-4
+    Scenario: The Mitel user login page asks first for the user name only
+      Given a Mitel One user who has logged in before
+      When the user clicks the URL https://one.mitel.io
+      And the user clicks SIGN IN
+      Then the User name field is shown
+      And the Account Number field is not shown
+
     @req:MO-IN-4
     Scenario: The Account Number is not asked for when the user name is in one account
       Given a Mitel One user who has logged in before

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import ssl
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -631,7 +631,55 @@ class SubmitsARefusedPasswordTwice(MiCollabClient):
             super().submit_password()
 
 
+class RefusesTheSecondFactorPage(MiCollabClient):
+    """The web view takes Azure AD's page asking for a second-factor code for a failed sign-in."""
+
+    breaks = ("MC-CL-8",)
+
+    def show(self, screen: Screen) -> None:
+        if self.cloudlink.showing() and screen.name == "Enter code":
+            self.cloudlink.view = None
+            self.show_login_page()
+            self.show_error("cloudlink_denied")
+            return
+        super().show(screen)
+
+
+class HidesAzureMessages(MiCollabClient):
+    """Shows Azure AD's sign-in pages without their messages (a locked account's among them)."""
+
+    breaks = ("SEC-LOCK-1",)
+
+    def show(self, screen: Screen) -> None:
+        page = self.cloudlink.view.page if self.cloudlink.showing() else None
+        if page is not None and urlsplit(page.url).hostname == "login.microsoftonline.com":
+            screen = Screen(screen.name, screen.fields, screen.buttons, screen.elements)
+        super().show(screen)
+
+
+class KeepsTheAccountLocked(MiCollabClient):
+    """Counts the refused passwords itself and, from the third (the server's lockout count), refuses
+    every later password without asking the server: the lock never ends on this device."""
+
+    breaks = ("SEC-LOCK-1",)
+    refused = 0
+
+    def show_error(self, code: str, **details) -> None:
+        self.refused += code in {"invalid_credentials", "account_locked"}
+        super().show_error(code, **details)
+
+    def submit_password(self) -> None:
+        if self.refused < 3:
+            super().submit_password()
+            return
+        self.show_password_page()
+        self.show_error("account_locked", host=self.server, minutes=1)
+
+
 MUTANTS += [
+    RefusesTheSecondFactorPage,
+    HidesAzureMessages,
+    KeepsTheAccountLocked,
     LicenseWithoutTheAgreement,
     ImportOnTheLicenseScreen,
     ManualLoginWithoutServerHostname,

@@ -203,4 +203,14 @@ WEB_MUTANTS += [
         "  const me = await answer.json();\n"
         f"  setTimeout(() => post('{ANALYTICS}/visit', {{user: me.email}}), 500);\n",
     ),
+    # No message of its own asks for the permissions: the browser is left to ask, if ever.
+    mutant(
+        "NeverAsksOnScreen", "MO-PERM-1", "home.js",
+        "  show(document.getElementById('permissions'), await permissionsToAsk());\n  events",
+        "  show(document.getElementById('permissions'), false);\n  events",
+    ),
+    # CONFIRM records the acceptance, then opens the agreement again instead of the application.
+    mutant(
+        "ConfirmLeavesTheUserOnTheAgreement", "MO-EULA-1", "eula.js", "location.assign('/home');", "location.reload();",
+    ),
 ]  # fmt: skip
