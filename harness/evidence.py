@@ -72,16 +72,30 @@ def attach_failed_step_screens(item: pytest.Item) -> None:
             attach_screen(driver, "screen at the failed step")
 
 
-def attach_all(item: pytest.Item) -> None:
+def _wanted(item: pytest.Item) -> Evidence | None:
     found = item.stash.get(KEY, None)
     if found is None or not item.config.option.allure_report_dir:
-        return  # nobody would read it: fetching the traffic and e-mails is not free
+        return None  # nobody would read it: fetching the traffic and e-mails is not free
+    return found
+
+
+def attach_screens(item: pytest.Item) -> None:
+    """Each device's screen transcript, and a browser's last screen as the user saw it."""
+    if (found := _wanted(item)) is None:
+        return
     mask = masker(item)
     for driver in found.drivers:
         transcript = "\n".join(driver.transcript) or "(no action)"
         allure.attach(mask(transcript), f"screen transcript ({driver.name})", allure.attachment_type.TEXT)
-        if hasattr(driver.inner, "screenshot"):  # a browser: the last screen as the user saw it
+        if hasattr(driver.inner, "screenshot"):
             attach_screen(driver, "last screen")
+
+
+def attach_traffic(item: pytest.Item) -> None:
+    """The scenario's traffic and e-mails, once its devices are closed."""
+    if (found := _wanted(item)) is None:
+        return
+    mask = masker(item)
     for source in found.har_sources:
         allure.attach(mask.har(source()), "traffic (HAR)", "application/json", "har")
     for source in found.mail_sources:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from clients.web import Browser
-from harness import evidence, wire
+from harness import evidence, scenario_end, wire
 from harness.devices import Devices, Network
 from harness.errors import HarnessError
 from harness.products import MICOLLAB_WEB_CLIENT, MITEL_ONE_WEB, OPTIONS, REFERENCE_FOLDERS
@@ -76,14 +76,20 @@ def world(request, simulated, traffic, pytestconfig):
     found = evidence.of(request.node)
     found.mail_sources.append(lambda: simulated.mails_of(scenario_world.tenants))
     found.secret_sources.append(lambda: simulated.secrets_of(scenario_world.tenants))
-    yield scenario_world
-    simulated.check()  # a mock that died mid-scenario is a harness error, not the client's
-    if traffic is not None:
-        traffic.clear_faults()
+
+    def audit() -> None:
         flows = traffic.flows(*pytestconfig.harness_under_test)  # the products under test only
         violations = wire.audit(flows, audit_context(simulated, scenario_world))
         if violations:
             raise wire.WireViolation(violations)
+
+    if traffic is not None:
+        scenario_end.of(request.node).audits.append(audit)
+    yield scenario_world
+    simulated.check()  # a mock that died mid-scenario is a harness error, not the client's
+    if traffic is not None:
+        traffic.clear_faults()
+    scenario_end.finish(request.node)  # unless the scenario's end has run it already
 
 
 @pytest.fixture
@@ -113,5 +119,6 @@ def devices(request, client_factory, simulated, traffic, world):
     network = Network(traffic, simulated.proxy_url, simulated.ca_bundle)
     installed = Devices(client_factory, request.config.harness_mobile_factory, network, evidence.of(request.node))
     installed.browser = lambda: request.getfixturevalue("chromium")
+    scenario_end.of(request.node).closers.append(installed.close_all)
     yield installed
-    installed.close_all()
+    scenario_end.close_devices(request.node)

@@ -18,7 +18,7 @@ from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 
 from clients.adapters import MOBILE_BUILT_IN, NOT_APPLICABLE, declared_capabilities, load_factory
 from clients.remote_webdriver import remote_url
-from harness import SCENARIO_PLUGINS, evidence
+from harness import SCENARIO_PLUGINS, evidence, scenario_end
 from harness.allure_links import SCENARIO_LABEL
 from harness.catalogue import load, scenario_description, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
@@ -288,11 +288,17 @@ def pytest_bdd_before_step_call(request, feature, scenario, step, step_func, ste
 
 @pytest.hookimpl(tryfirst=True)  # before Allure closes the step, so the screenshot lands in it
 def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func_args, exception) -> None:
+    scenario_end.of(request.node).step_failed = True
     evidence.attach_failed_step_screens(request.node)
 
 
 def pytest_bdd_after_scenario(request, feature, scenario) -> None:
-    evidence.attach_all(request.node)
+    evidence.attach_screens(request.node)  # while the devices still show them
+    try:
+        if not scenario_end.of(request.node).step_failed:  # else the step's failure is the verdict
+            scenario_end.finish(request.node)
+    finally:
+        evidence.attach_traffic(request.node)
 
 
 @pytest.hookimpl(wrapper=True)
