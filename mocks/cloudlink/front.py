@@ -98,6 +98,7 @@ class CloudLinkFront:
 
     def forget_tenant(self, tenant: Tenant) -> None:
         self.directory.forget_tenant(tenant)
+        self.federation.forget(tenant.cloudlink_account_id)
 
     def secrets_of(self, tenant: Tenant) -> list[str]:
         return self.directory.secrets_of(tenant)
