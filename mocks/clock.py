@@ -24,3 +24,8 @@ class Clock:
             raise ValueError("time only moves forward")
         with self._lock:
             self._offset += seconds
+
+    def reset(self) -> None:
+        """Back to wall time: every move forward undone (a world's reset)."""
+        with self._lock:
+            self._offset = 0.0

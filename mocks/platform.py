@@ -18,6 +18,7 @@ from mocks.micollab_server.mailer import Mailer
 from mocks.mitel_one import WEB_HOST, MitelOneFront
 from mocks.network import Network
 from mocks.proxy import Proxy
+from mocks.received import Received
 from mocks.tenant import Tenant
 from mocks.world_api import world_app
 from mocks.world_front import WorldFront
@@ -47,20 +48,26 @@ class Platform(Fronts):
     ) -> None:
         self.scheme = "http" if direct else "https"
         self.tenants: dict[str, Tenant] = {}
+        received = Received(self._flows)
         self.mail = MailFront()
         mailer = Mailer(self.mail.smtp.host, self.mail.smtp.port, self.scheme)
         self.world = WorldFront(self, seed)
-        self.azure_ad = AzureAdFront(self.world.tenant_of)
-        self.cloudlink = CloudLinkFront(self.azure_ad.metadata, mailer, CLOUDLINK_CLIENTS)
+        tenant_of = self.world.tenant_of
+        self.azure_ad = AzureAdFront(tenant_of, received)
+        self.cloudlink = CloudLinkFront(self.azure_ad.metadata, mailer, CLOUDLINK_CLIENTS, tenant_of, received)
         login_page = f"{self.scheme}://{LOGIN_HOST}/authorize"
-        self.micollab = MiCollabFront(self.cloudlink.verify, login_page, micollab_web_client, mailer)
-        self.mitel_one = MitelOneFront(self.cloudlink, web_app_dir, self.world.tenant_of)
+        self.micollab = MiCollabFront(self.cloudlink.verify, login_page, micollab_web_client, mailer, received)
+        self.mitel_one = MitelOneFront(self.cloudlink, web_app_dir, tenant_of, received)
         self.network = Network()
         for front in (self.mail, self.azure_ad, self.cloudlink, self.micollab, self.mitel_one):
             for host, app in front.apps().items():
                 self.network.router.register(host, app)
         self.network.router.register(WORLD_HOST, world_app(self))
         self.proxy = None if direct else Proxy(self.network.port, list(SIMULATED_HOSTS), require_identity)
+
+    def _flows(self, since: int) -> list[dict]:
+        """What the proxy recorded after `since`: every request the mocks received went through it."""
+        return self.proxy.flows(since=since) if self.proxy else []
 
     @property
     def proxy_url(self) -> str:
@@ -103,6 +110,7 @@ class Platform(Fronts):
         self.cloudlink.add_tenant(tenant)
         self.mitel_one.add_tenant(tenant)
         self.micollab.add_tenant(tenant)
+        self.mail.provisioned(tenant)  # its welcome e-mails came with it: a reset keeps them
 
     def check(self) -> None:
         """Raises HarnessError if a mock server or the proxy has died."""

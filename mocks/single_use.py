@@ -103,12 +103,36 @@ class SingleUse(Generic[T]):
         with self._lock:
             return [token for token, entry in self._entries.items() if where(entry.value)]
 
+    def outstanding(self) -> list[tuple[str, T, float | None]]:
+        """(token, record, when it expires) of every record that could be used now."""
+        with self._lock:
+            entries = [(token, entry) for token, entry in self._entries.items() if not entry.used]
+        return [(token, e.value, e.expires) for token, e in entries if not self._expired(e)]
+
+    def forget(self, where: Callable[[T], bool] = lambda _: True) -> int:
+        """Drops the records `where` accepts (every one by default), used or not; how many."""
+        with self._lock:
+            gone = [token for token, entry in self._entries.items() if where(entry.value)]
+            for token in gone:
+                del self._entries[token]
+        return len(gone)
+
+    def renew(self) -> None:
+        """Every record unused again, expiring when it was issued to (a world's reset, for the
+        records a tenant was provisioned with: its clock is back where it was then)."""
+        with self._lock:
+            for entry in self._entries.values():
+                entry.used = False
+
+    def _expired(self, entry: _Entry[T]) -> bool:
+        return entry.expires is not None and self._now_of(entry.value) > entry.expires
+
     def _valid(self, token: str) -> _Entry[T]:
         entry = self._entries.get(token)
         if entry is None:
             raise UnknownRecord("no such record")
         if entry.used:
             raise UsedRecord("the record was already used")
-        if entry.expires is not None and self._now_of(entry.value) > entry.expires:
+        if self._expired(entry):
             raise ExpiredRecord("the record has expired")
         return entry

@@ -15,8 +15,10 @@ from mocks.tenant import TenantSettings
 def serve(
     settings: list[TenantSettings], seed: int, web_app_dir: Path | None, micollab_web_client: Path | None = None
 ) -> tuple[Platform, dict]:
-    """Starts the world and makes its first tenants as the control API makes any (POST /tenants)."""
+    """Starts the world and makes its first tenants as the control API makes any (POST /tenants):
+    the world a reset (POST /reset) returns to."""
     platform = Platform(web_app_dir=web_app_dir, micollab_web_client=micollab_web_client, seed=seed).start()
     for each in settings:
         platform.world.create_tenant(each)
+    platform.world.mark_start()
     return platform, platform.world.describe()

@@ -1,5 +1,5 @@
-"""The world's own front: its tenants and their clocks, what a device needs to join it, and the
-secrets a harness must mask and watch on the wire."""
+"""The world's own front: its tenants and their clocks, what a device needs to join it, the
+secrets a harness must mask and watch on the wire, and its reset to the world as it started."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ OTP_LOOKBACK_STEPS = 10  # 30-second authenticator codes: the scenario's last fi
 # Registered in every tenant made through the control API, so a native client can sign in at
 # once: a public client with the redirect URIs MSAL's desktop and mobile flows use.
 DEVICE_APP_REDIRECT_URIS = ["http://localhost", f"{BASE_URL}/common/oauth2/nativeclient"]
+# The order a world's reset puts its mocks back in: sessions end (their streams close) before the
+# accounts behind them are restored; the mailboxes last, once nothing else is left to act.
+RESET_ORDER = ("mitel_one", "cloudlink", "micollab", "azure_ad", "mail")
 
 
 def credential(value: str, hosts, what: str, whole_field: bool = False) -> dict:
@@ -51,6 +54,13 @@ class WorldFront:
         self.platform, self.seed = platform, seed
         self._maker = World(platform, seed, "standalone")
         self._lock = threading.Lock()
+        self.mark_start()
+
+    def mark_start(self) -> None:
+        """The world as it is now is the one `reset` returns to: these tenants, and the next
+        tenants `create_tenant` makes (the same again after a reset)."""
+        with self._lock:
+            self._start = (set(self.platform.tenants), self._maker.faker.random.getstate(), len(self._maker.tenants))
 
     def tenant_of(self, tenant_id: str) -> Tenant:
         found = self.platform.tenants.get(tenant_id)
@@ -68,6 +78,29 @@ class WorldFront:
         """Every mock server and the proxy are up (a HarnessError otherwise)."""
         self.platform.check()
         return {"ready": True, "tenants": len(self.platform.tenants)}
+
+    @control("POST", "/reset")
+    def reset(self) -> dict:
+        """The world as it started, without starting it again: the tenants made since removed
+        (the next ones made are the same again), every mock reset, every clock back to wall time,
+        every proxy fault cleared. Answers as `describe`."""
+        with self._lock:
+            tenants, random_state, made = self._start
+            removed = [t for tenant_id, t in self.platform.tenants.items() if tenant_id not in tenants]
+            for tenant in removed:
+                del self.platform.tenants[tenant.id]
+            self._maker.faker.random.setstate(random_state)
+            del self._maker.tenants[made:]
+        fronts = [getattr(self.platform, name) for name in RESET_ORDER]
+        for front in fronts:
+            for tenant in removed:
+                front.forget_tenant(tenant)
+            front.reset()
+        for tenant in list(self.platform.tenants.values()):
+            tenant.clock.reset()
+        if self.platform.proxy is not None:
+            self.platform.proxy.clear_faults()
+        return self.describe()
 
     @control("GET", "/network")
     def network(self) -> dict:
@@ -94,6 +127,7 @@ class WorldFront:
             tenant.id, DEVICE_APP_REDIRECT_URIS, client_id=str(uuid.uuid5(uuid.NAMESPACE_URL, tenant.domain)),
             name="Device (public client)", public_client_flows=True,
         )  # fmt: skip
+        self.platform.azure_ad.provisioned(tenant)  # the Device application came with the tenant
         return describe_tenant(self.platform, tenant)
 
     @control("PUT", "/tenants/{tenant_id}", status=201, body="tenant")

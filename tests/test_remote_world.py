@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from failures import HarnessError
+from mocks.control import controls
 from mocks.mail import MailTimeout
 from mocks.micollab_server.mailer import DEPLOYMENT_SUBJECT
 from mocks.platform import Platform
@@ -13,6 +14,7 @@ from mocks.remote import RemoteClock
 from mocks.remote_world import RemoteWorld
 from mocks.tenant import TenantSettings
 from mocks.world import World
+from mocks.world_api import FRONTS
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,7 @@ def test_a_forgery_asked_for_over_http_is_read_back_by_its_id(worlds, tenant):
     _, remote = worlds
     forgery = remote.cloudlink.forge_next_answer(tenant.user.email, "state")
     assert remote.cloudlink.forgery(forgery["id"]) == forgery | {"sent": {}, "presented": 0}
-    assert remote.cloudlink.reset() >= 1
+    assert remote.cloudlink.forget_forgeries() >= 1
 
 
 def test_errors_come_back_as_the_fronts_raise_them(worlds, tenant):
@@ -84,3 +86,22 @@ def test_devices_of_a_harness_session_are_named_apart_from_any_other(worlds):
     _, remote = worlds
     url = remote.proxy.device_url("s1.micollab-client.1")
     assert url.startswith(f"http://{remote.session}s1.micollab-client.1:@127.0.0.1:")
+
+
+def test_every_front_is_ready_and_resets_and_its_twin_has_every_method(worlds):
+    platform, remote = worlds
+    for name, front in FRONTS.items():
+        assert {"ready", "reset"} <= set(controls(front)), name
+        assert all(callable(getattr(getattr(remote, name), method)) for method in controls(front)), name
+        assert getattr(remote, name).ready() == getattr(platform, name).ready(), name
+
+
+def test_a_reset_over_http_removes_the_tenants_made_since_the_world_started(worlds, tenant):
+    platform, remote = worlds
+    remote.mitel_one.accept_eula(tenant.id)
+    assert remote.micollab.codes(tenant.server_host)[0]["login_id"] == tenant.user.login_id
+    assert remote.world.reset()["tenants"] == []  # this world started with none
+    assert tenant.id not in platform.tenants
+    with pytest.raises(LookupError):
+        remote.micollab.codes(tenant.server_host)
+    assert remote.mail.messages(tenant.user.email) == []

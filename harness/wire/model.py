@@ -8,10 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from harness.errors import ConformanceFailure
+from mocks.received import reached_mock
 
 PROBE_HEADER = "x-harness-probe"  # requests the harness itself sends (e.g. replaying a token)
-# Faults the proxy answers itself: such a request never reached the server.
-PROXY_ANSWERED = ("down", "reset", "5xx", "malformed")
 
 
 @dataclass(frozen=True)
@@ -67,4 +66,4 @@ def by_device(flows: list[dict]) -> dict[str, list[dict]]:
 
 def reached_server(flow: dict) -> bool:
     """Whether the server received the request: not refused, not answered by a proxy fault."""
-    return not flow.get("refused") and flow.get("fault", "") not in PROXY_ANSWERED
+    return reached_mock(flow)

@@ -27,6 +27,10 @@ class Account:
     recent_bad: list[str] = field(default_factory=list)
     last_code_step: int = -1
 
+    def reset(self) -> None:
+        """As provisioned: no failure counted, no lockout, any authenticator code usable."""
+        self.failures, self.lockouts, self.locked_until, self.recent_bad, self.last_code_step = 0, 0, 0.0, [], -1
+
     def check_password(self, password: str, now: float) -> None:
         settings = self.tenant.settings
         if self.locked_until > now:

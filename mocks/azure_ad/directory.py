@@ -47,6 +47,7 @@ class AzureDirectory:
         self._sign_ins: dict[str, SignIn] = {}
         self._codes: SingleUse[Grant] = SingleUse(CODES, lambda grant: grant.account.tenant.clock.now(), 48)
         self._refresh_tokens: dict[str, Grant] = {}
+        self._kept: tuple[dict, dict] = ({}, {})  # the registrations tenants came with: apps, SAML SPs
         self._lock = threading.RLock()
 
     # -- tenants and registrations ----------------------------------------------------------------
@@ -128,6 +129,55 @@ class AzureDirectory:
     def account(self, tenant: Tenant, upn: str) -> Account | None:
         with self._lock:
             return self._accounts.get((tenant.azure_tenant_id, upn.strip().lower()))
+
+    # -- what a reset keeps -----------------------------------------------------------------------
+
+    def keep_registrations(self, tenant: Tenant) -> None:
+        """The tenant's registrations as they are now are the ones it came with: a reset restores them."""
+        with self._lock:
+            for kept, made in zip(self._kept, (self._apps, self._saml_sps), strict=True):
+                kept |= {key: value for key, value in made.items() if key[0] == tenant.azure_tenant_id}
+
+    def restore(self) -> None:
+        """Every tenant as it came: its registrations, its accounts unlocked, no sign-in in
+        progress, no code, no refresh token."""
+        with self._lock:
+            self._apps, self._saml_sps = dict(self._kept[0]), dict(self._kept[1])
+            self._sign_ins.clear()
+            self._refresh_tokens.clear()
+            for account in self._accounts.values():
+                account.reset()
+        self._codes.forget()
+
+    def forget_tenant(self, tenant: Tenant) -> None:
+        tenant_id = tenant.azure_tenant_id
+        with self._lock:
+            self._tenants = {name: t for name, t in self._tenants.items() if t is not tenant}
+            for table in (self._accounts, self._apps, self._saml_sps, *self._kept):
+                for key in [key for key in table if key[0] == tenant_id]:
+                    del table[key]
+            self._sign_ins = {k: s for k, s in self._sign_ins.items() if s.tenant is not tenant}
+            self._refresh_tokens = {k: g for k, g in self._refresh_tokens.items() if g.account.tenant is not tenant}
+        self._codes.forget(lambda grant: grant.account.tenant is tenant)
+
+    # -- what a tenant's users hold --------------------------------------------------------------
+
+    def codes_of(self, tenant: Tenant) -> list[tuple[str, Grant, float]]:
+        """The tenant's authorization codes not redeemed nor expired: (code, grant, when it expires)."""
+        return [found for found in self._codes.outstanding() if found[1].account.tenant is tenant]
+
+    def refresh_tokens_of(self, tenant: Tenant) -> list[Grant]:
+        """The tenant's refresh tokens not expired (each grant names its session, `sid`)."""
+        now = tenant.clock.now()
+        with self._lock:
+            return [g for g in self._refresh_tokens.values() if g.account.tenant is tenant and g.expires >= now]
+
+    def lockouts_of(self, tenant: Tenant) -> list[Account]:
+        """The tenant's accounts locked now."""
+        now = tenant.clock.now()
+        with self._lock:
+            accounts = [a for (tid, _), a in self._accounts.items() if tid == tenant.azure_tenant_id]
+        return [account for account in accounts if account.locked_until > now]
 
     # -- starting a sign-in -----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Azure AD's front: each tenant's app registrations (OpenID Connect) and enterprise
-applications (SAML), and the federation metadata another service downloads from it."""
+applications (SAML), the federation metadata another service downloads from it, and what its
+users hold: codes, refresh tokens, lockouts. A reset puts every tenant back as it came."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from mocks.azure_ad.models import OidcApp, SamlServiceProvider
 from mocks.azure_ad.saml import federation_metadata
 from mocks.azure_ad.tokens import SigningKeys
 from mocks.control import control
+from mocks.received import Received
 from mocks.tenant import Tenant
 
 
@@ -36,11 +38,13 @@ def describe_saml_app(sp: SamlServiceProvider) -> dict:
 
 
 class AzureAdFront:
-    """`tenant_of(tenant_id)`: the world's tenant of that ID (LookupError if none)."""
+    """`tenant_of(tenant_id)`: the world's tenant of that ID (LookupError if none); `received`:
+    what the world's mocks received."""
 
-    def __init__(self, tenant_of: Callable[[str], Tenant]) -> None:
+    def __init__(self, tenant_of: Callable[[str], Tenant], received: Received) -> None:
         self.directory = AzureDirectory()
         self.tenant_of = tenant_of
+        self._received = received.to(AZURE_HOST)
         self._outdated: dict[str, SigningKeys] = {}  # Azure tenant ID -> a certificate it no longer signs with
 
     def apps(self) -> dict:
@@ -54,6 +58,15 @@ class AzureAdFront:
             self.directory.register_saml_sp(tenant.azure_tenant_id, saml_application, saml_application)
         if tenant.settings.sso_certificate_outdated:
             self._outdated[tenant.azure_tenant_id] = SigningKeys()
+        self.provisioned(tenant)
+
+    def provisioned(self, tenant: Tenant) -> None:
+        """The tenant's registrations now are the ones it came with: a reset restores them."""
+        self.directory.keep_registrations(tenant)
+
+    def forget_tenant(self, tenant: Tenant) -> None:
+        self.directory.forget_tenant(tenant)
+        self._outdated.pop(tenant.azure_tenant_id, None)
 
     def metadata(self, azure_tenant_id: str) -> str:
         """The federation metadata as another service's administrator downloaded it: for a tenant
@@ -65,6 +78,46 @@ class AzureAdFront:
     def ready(self) -> dict:
         """Its instance, every tenant's authority below it."""
         return {"instance": BASE_URL}
+
+    @control("POST", "/azure-ad/reset")
+    def reset(self) -> dict:
+        """Every tenant as it came: the applications it was made with (registrations made since
+        gone, changed ones as they were), its accounts unlocked, no sign-in in progress,
+        authorization code or refresh token; no request received."""
+        self.directory.restore()
+        self._received.forget()
+        return self.ready()
+
+    @control("GET", "/azure-ad/requests")
+    def requests(self, device: str = "") -> list[dict]:
+        """What login.microsoftonline.com received since the last reset, oldest first."""
+        return self._received(device=device)
+
+    @control("GET", "/tenants/{tenant_id}/azure-ad/sessions")
+    def sessions(self, tenant_id: str) -> list[dict]:
+        """The refresh tokens not expired: each sign-in session (`sid`) a client keeps."""
+        found = self.directory.refresh_tokens_of(self.tenant_of(tenant_id))
+        return [
+            {"kind": "refresh_token", "upn": g.account.user.upn, "client_id": g.client_id, "sid": g.sid,
+             "expires_at": g.expires}
+            for g in found
+        ]  # fmt: skip
+
+    @control("GET", "/tenants/{tenant_id}/azure-ad/codes")
+    def codes(self, tenant_id: str) -> list[dict]:
+        """The authorization codes not redeemed nor expired."""
+        found = self.directory.codes_of(self.tenant_of(tenant_id))
+        return [
+            {"kind": "authorization_code", "upn": g.account.user.upn, "client_id": g.client_id, "code": code,
+             "expires_at": expires}
+            for code, g, expires in found
+        ]  # fmt: skip
+
+    @control("GET", "/tenants/{tenant_id}/azure-ad/lockouts")
+    def lockouts(self, tenant_id: str) -> list[dict]:
+        """The accounts smart lockout holds locked now, and until when (the tenant's time)."""
+        found = self.directory.lockouts_of(self.tenant_of(tenant_id))
+        return [{"upn": a.user.upn, "locked_until": a.locked_until, "lockouts": a.lockouts} for a in found]
 
     @control("GET", "/tenants/{tenant_id}/azure-ad/applications")
     def applications(self, tenant_id: str) -> list[dict]:

@@ -102,13 +102,19 @@ class CloudLinkApp:
     """Routes for both hosts; each handler turns CloudLink's refusals into its answers."""
 
     def __init__(
-        self, directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: Clients, mailer=None
+        self,
+        directory: CloudLinkDirectory,
+        key: SigningKey,
+        federation: Federation,
+        clients: Clients,
+        mailer=None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.directory, self.key, self.federation = directory, key, federation
         self.clients = clients
         self.mailer = mailer  # sends EmailMessages over SMTP; `scheme` for the links in them
         self.tokens = Tokens(directory, key)
-        self.limiter = RateLimiter()
+        self.limiter = limiter or RateLimiter()
         self.saml_requests: dict[str, str] = {}  # transaction -> AuthnRequest ID
 
     # -- the API ----------------------------------------------------------------------------------
@@ -353,9 +359,14 @@ class CloudLinkApp:
 
 
 def cloudlink_app(
-    directory: CloudLinkDirectory, key: SigningKey, federation: Federation, clients: Clients, mailer=None
+    directory: CloudLinkDirectory,
+    key: SigningKey,
+    federation: Federation,
+    clients: Clients,
+    mailer=None,
+    limiter: RateLimiter | None = None,
 ) -> Starlette:
-    app = CloudLinkApp(directory, key, federation, clients, mailer)
+    app = CloudLinkApp(directory, key, federation, clients, mailer, limiter)
 
     async def expired(request: Request, exc: CloudLinkError) -> Response:
         return HTMLResponse(pages.failure(str(exc), exc.code), exc.status)

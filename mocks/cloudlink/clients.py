@@ -33,7 +33,14 @@ class Clients:
     def __init__(self, builtin: dict[str, tuple[str, ...]] | None = None) -> None:
         self._clients: dict[str, Client] = {}
         self._lock = threading.Lock()
-        for client_id, redirect_uris in (builtin or {}).items():
+        self._builtin = dict(builtin or {})
+        self.reset()
+
+    def reset(self) -> None:
+        """Only the applications registered from the start."""
+        with self._lock:
+            self._clients.clear()
+        for client_id, redirect_uris in self._builtin.items():
             self.register(redirect_uris, client_id=client_id)
 
     def register(self, redirect_uris, client_id: str = "", name: str = "", confidential: bool = False) -> Client:

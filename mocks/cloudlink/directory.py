@@ -62,6 +62,11 @@ class CloudLinkUser:
     def integrated(self) -> bool:
         return self.tenant.settings.azure_ad_integrated
 
+    def reset(self) -> None:
+        """As provisioned: the tenant's password, set up or not as its settings say, no lockout."""
+        self.password_set = self.tenant.settings.cloudlink_password_set
+        self.password, self.failures, self.locked_until = self.user.cloudlink_password, 0, 0.0
+
     def accepts_mitel_credentials(self) -> bool:
         """Not integrated: always; integrated: only with "Enable Mitel Credentials"."""
         return not self.integrated or self.tenant.settings.enable_mitel_credentials
@@ -137,6 +142,37 @@ class CloudLinkDirectory:
                     self.setup_links.issue(link, tenant.settings.password_setup_ttl, token=link.token)
                     links.append(link)
         return links
+
+    def restore(self) -> None:
+        """Every user as provisioned, the set-up links e-mailed with them unused again; no sign-in,
+        code, token, password reset or forgery any more."""
+        with self.lock:
+            for entry in (entry for group in self.users.values() for entry in group):
+                entry.reset()
+            self.transactions.clear()
+            self.refresh_tokens.clear()
+            self.revoked.clear()
+        self.setup_links.renew()
+        self.grants.forget()
+        self.resets.forget()
+        self.forgeries.clear()
+
+    def forget_tenant(self, tenant: Tenant) -> None:
+        """The tenant's users and everything of theirs."""
+        with self.lock:
+            for email, group in list(self.users.items()):
+                self.users[email] = [entry for entry in group if entry.tenant is not tenant]
+            self.transactions = {k: t for k, t in self.transactions.items() if not (t.user and t.user.tenant is tenant)}
+            self.refresh_tokens = {k: v for k, v in self.refresh_tokens.items() if v[0].tenant is not tenant}
+        for records in (self.setup_links, self.grants, self.resets):
+            records.forget(lambda record: record.user.tenant is tenant)
+
+    def refresh_tokens_of(self, tenant: Tenant) -> list[tuple[CloudLinkUser, float]]:
+        """The tenant's users' refresh tokens still usable: (user, when it expires)."""
+        now = tenant.clock.now()
+        with self.lock:
+            found = [v for k, v in self.refresh_tokens.items() if v[0].tenant is tenant and k not in self.revoked]
+        return [(entry, expires) for entry, expires in found if expires >= now]
 
     def accounts_of(self, username: str) -> list[CloudLinkUser]:
         """Every CloudLink user the name belongs to: an e-mail may exist in several accounts."""

@@ -46,6 +46,10 @@ class Federation:
             self._settings[key] = OneLogin_Saml2_Settings(config, sp_validation_only=True)
         return self._settings[key]
 
+    def forget(self, account_id: str) -> None:
+        """Drops the account's settings: a tenant made again with its ID may trust other metadata."""
+        self._settings = {key: value for key, value in self._settings.items() if key[0] != account_id}
+
     def sign_in_url(self, account_id: str, azure_tenant_id: str, relay_state: str) -> tuple[str, str]:
         """Where to send the user (HTTP-Redirect binding), and the request's ID to expect back."""
         settings = self.settings(account_id, azure_tenant_id)

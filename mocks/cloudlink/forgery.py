@@ -61,3 +61,9 @@ class Forgeries:
     def all(self) -> list[Forgery]:
         with self._lock:
             return [*self._pending.values(), *self._by_code.values()]
+
+    def clear(self) -> None:
+        """Every forgery forgotten, sent or not (a reset)."""
+        with self._lock:
+            self._pending.clear()
+            self._by_code.clear()

@@ -26,3 +26,8 @@ class RateLimiter:
         if len(recent) > ATTEMPTS_PER_WINDOW:
             retry_after = int(recent[0] + WINDOW - now) + 1
             raise CloudLinkError(429, "too_many_requests", "Too many sign-in attempts.", retry_after=retry_after)
+
+    def clear(self) -> None:
+        """Every attempt forgotten (a reset)."""
+        with self._lock:
+            self._attempts.clear()

@@ -76,6 +76,12 @@ class MailStore:
         with self._arrived:
             return list(self._by_recipient.get(address.lower(), ()))
 
+    def keep(self, where) -> None:
+        """Keeps only the messages `where` accepts (a reset: the rest were never received)."""
+        with self._arrived:
+            for recipient, messages in list(self._by_recipient.items()):
+                self._by_recipient[recipient] = [m for m in messages if where(m)]
+
     def get(self, address: str, message_id: int) -> Message | None:
         """A message only through one of its recipients: a tenant never reads another's mail."""
         return next((m for m in self.messages_for(address) if m.id == message_id), None)

@@ -17,7 +17,7 @@ POST /api/v1/login                {"username", "password"} -> 200 {access_token,
 GET  /api/v1/home                 Authorization: Bearer <access_token> -> {display_name, ...}
 POST /api/v1/logout               Authorization: Bearer <access_token> -> 204
 GET  /micollab/deploy?token=...   the deployment link itself: a page for a browser without the client
-GET  /_mock/requests              inspection: what this tenant's server received
+GET  /_mock/requests              inspection: what this tenant's server received (mocks/received.py)
 /ucs/micollab/...                 the MiCollab Web Client's pages and API (web_client.py)
 """
 
@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -65,15 +66,15 @@ def _refusal(exc: ServerError) -> Response:
     return JSONResponse({"error": exc.code, "error_description": str(exc)}, exc.status, headers=headers)
 
 
-def micollab_app(directory: MiCollabDirectory, web_client: Path | None = None) -> Starlette:
-    """`web_client`: the folder of the MiCollab Web Client's pages, served at /ucs/micollab/."""
+def micollab_app(directory: MiCollabDirectory, web_client: Path | None = None, requests=None) -> Starlette:
+    """`web_client`: the folder of the MiCollab Web Client's pages, served at /ucs/micollab/;
+    `requests(host=…)`: what the servers received (mocks/received.py)."""
 
     def tenant_of(request: Request) -> ServerTenant:
         host = request.headers.get("host", "").rsplit(":", 1)[0]
         state = directory.tenant(host)
         if state is None:
             raise UnknownServer("unknown_server", f"no MiCollab server answers at {host}")
-        state.received.append({"method": request.method, "path": request.url.path})
         return state
 
     def endpoint(handler):
@@ -132,7 +133,8 @@ def micollab_app(directory: MiCollabDirectory, web_client: Path | None = None) -
         return HTMLResponse("<!doctype html><title>MiCollab</title><p>Opening MiCollab Client…</p>")
 
     async def received(request: Request, state: ServerTenant) -> Response:
-        return JSONResponse(state.received)
+        found = await run_in_threadpool(requests, host=state.tenant.server_host) if requests else []
+        return JSONResponse(found)
 
     routes = {
         "/api/v1/deployments/redeem": (redeem, ["POST"]),

@@ -60,6 +60,7 @@ class Deployment:
     code_secret: str
     created_at: float
     used: bool = False
+    self_deployed: bool = False  # made by the Web Client's Self Deployment, not e-mailed with the user
 
 
 @dataclass
@@ -70,14 +71,17 @@ class Account:
     locked_until: float = 0.0
     imports: int = 0  # user data handed to a client: what MC-CODE-2 checks on the server side
 
+    def reset(self) -> None:
+        """As provisioned: no wrong passwords counted, no lockout, nothing imported."""
+        self.logged_in_before, self.failures, self.locked_until, self.imports = self.user.logged_in_before, 0, 0.0, 0
+
 
 @dataclass
 class ServerTenant:
     tenant: Tenant
     accounts: dict[str, Account] = field(default_factory=dict)
     deployments: list[Deployment] = field(default_factory=list)
-    sessions: dict[str, tuple[str, float]] = field(default_factory=dict)  # token -> login ID, expiry
-    received: list[dict] = field(default_factory=list)
+    sessions: dict[str, tuple[str, float]] = field(default_factory=dict)  # kind:token -> login ID, expiry
 
     def account(self, username: str) -> Account | None:
         """By login ID, e-mail or UPN (an Azure AD user's only), case-insensitively. MiCollab's
@@ -96,6 +100,7 @@ CLOUDLINK_CLIENT_ID = "micollab-client"
 CLOUDLINK_REDIRECT_URI = "com.mitel.micollab://cloudlink"
 CLOUDLINK_LOGIN_PAGE = "https://auth.mitel.io/authorize"
 WEB = "web"  # the kind of a MiCollab Web Client session (a MiCollab Client's is "session")
+SESSION_KINDS = {"session": "client", WEB: "web", "deploy": "deployment"}  # as the front names them
 
 
 class MiCollabDirectory:
@@ -155,17 +160,46 @@ class MiCollabDirectory:
                 del state.sessions[key]
         return len(ended)
 
+    def sessions_of(self, tenant: Tenant) -> list[dict]:
+        """Every session not ended or expired: a client's, a Web Client's, a redeemed deployment's."""
+        state = self._tenants[tenant.server_host]
+        now = tenant.clock.now()
+        with self._lock:
+            found = [(key.split(":", 1)[0], owner, expires) for key, (owner, expires) in state.sessions.items()]
+        return [
+            {"login_id": owner, "kind": SESSION_KINDS[kind], "expires_at": expires}
+            for kind, owner, expires in found
+            if expires > now
+        ]
+
+    def restore(self) -> None:
+        """Every server as its tenant was provisioned: no sessions, the e-mailed deployments
+        unused again and the Self Deployment's gone, every account as it started."""
+        with self._lock:
+            for state in self._tenants.values():
+                state.sessions.clear()
+                state.deployments = [d for d in state.deployments if not d.self_deployed]
+                for deployment in state.deployments:
+                    deployment.used = False
+                for account in state.accounts.values():
+                    account.reset()
+
+    def forget_tenant(self, tenant: Tenant) -> None:
+        with self._lock:
+            self._tenants.pop(tenant.server_host, None)
+
     def account_of(self, tenant: Tenant, login_id: str) -> Account:
         return self._tenants[tenant.server_host].accounts[login_id]
 
     # -- deployment ---------------------------------------------------------------------------
 
     @staticmethod
-    def _new_deployment(state: ServerTenant, login_id: str) -> Deployment:
+    def _new_deployment(state: ServerTenant, login_id: str, self_deployed: bool = False) -> Deployment:
         """A single-use, expiring deployment: a link token and an authentication code secret."""
         deployment = Deployment(
-            login_id, secrets.token_urlsafe(24), secrets.token_urlsafe(12), state.tenant.clock.now()
-        )
+            login_id, secrets.token_urlsafe(24), secrets.token_urlsafe(12), state.tenant.clock.now(),
+            self_deployed=self_deployed,
+        )  # fmt: skip
         state.deployments.append(deployment)
         return deployment
 
@@ -174,7 +208,7 @@ class MiCollabDirectory:
         the same kind as the deployment e-mail's."""
         account = self._session_account(state, web_session, WEB)
         with self._lock:
-            return self._new_deployment(state, account.user.login_id)
+            return self._new_deployment(state, account.user.login_id, self_deployed=True)
 
     def redeem(self, state: ServerTenant, secret: str) -> tuple[Account, str]:
         """Uses a deployment (link token or code secret) once; returns the account and a

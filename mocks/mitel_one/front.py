@@ -1,7 +1,8 @@
 """The Mitel One platform's front: what happens to a user (a colleague calls, sends a message,
 sends a meeting invitation), the EULA accepted from a client, and the user's signed-in sessions
 and the notifications they were sent. A user is one of a tenant's, by e-mail (the tenant's first
-user when none is given): a Mitel One account is the tenant's CloudLink account."""
+user when none is given): a Mitel One account is the tenant's CloudLink account. A tenant starts
+with no session, no event and no EULA accepted, and a reset returns it there."""
 
 from __future__ import annotations
 
@@ -16,16 +17,25 @@ from mocks.mitel_one.api import MitelOneApi
 from mocks.mitel_one.mailer import welcome_emails
 from mocks.mitel_one.records import KINDS
 from mocks.mitel_one.service import CLIENT_TYPES, MitelOne
+from mocks.received import Received
 from mocks.tenant import Tenant
 
 
 class MitelOneFront:
     """`web_app_dir`: the web application served beside the API (None: the API alone);
-    `tenant_of(tenant_id)`: the world's tenant of that ID (LookupError if none)."""
+    `tenant_of(tenant_id)`: the world's tenant of that ID (LookupError if none); `received`: what
+    the world's mocks received."""
 
-    def __init__(self, cloudlink: CloudLinkFront, web_app_dir: Path | None, tenant_of: Callable[[str], Tenant]):
+    def __init__(
+        self,
+        cloudlink: CloudLinkFront,
+        web_app_dir: Path | None,
+        tenant_of: Callable[[str], Tenant],
+        received: Received,
+    ) -> None:
         self.service = MitelOne(cloudlink.directory, cloudlink.verify)
         self.web_app_dir, self.tenant_of, self.mailer = web_app_dir, tenant_of, cloudlink.mailer
+        self._received = received.to(WEB_HOST)
 
     def apps(self) -> dict:
         return {WEB_HOST: web_app(self.web_app_dir, MitelOneApi(self.service).routes())}
@@ -33,6 +43,10 @@ class MitelOneFront:
     def add_tenant(self, tenant: Tenant) -> None:
         """The Mitel One welcome e-mail, with the Account Number, to users with a Mitel One license."""
         self.mailer.send(*welcome_emails(tenant))
+
+    def forget_tenant(self, tenant: Tenant) -> None:
+        self.service.sessions.end_all(tenant.cloudlink_account_id)
+        self.service.records.forget(tenant.cloudlink_account_id)
 
     def _user(self, tenant_id: str, email: str) -> tuple[str, str]:
         """The e-mail and CloudLink account ID of a user of the tenant."""
@@ -48,6 +62,27 @@ class MitelOneFront:
     def ready(self) -> dict:
         """Its address, and whether a web application is served there beside the platform's API."""
         return {"url": f"https://{WEB_HOST}/", "web_app": self.web_app_dir is not None}
+
+    @control("POST", "/mitel-one/reset")
+    def reset(self) -> dict:
+        """Every session ended (its notification stream closed), every event, notification count
+        and EULA acceptance forgotten, no request received."""
+        self.service.sessions.end_all()
+        self.service.records.forget()
+        self._received.forget()
+        return self.ready()
+
+    @control("GET", "/mitel-one/requests")
+    def requests(self, device: str = "") -> list[dict]:
+        """What the platform and its web application received since the last reset, oldest first."""
+        return self._received(device=device)
+
+    @control("GET", "/tenants/{tenant_id}/mitel-one/sessions")
+    def sessions(self, tenant_id: str) -> list[dict]:
+        """The signed-in sessions of the tenant's users: `email`, `client_type` and how many
+        notification `streams` each has open."""
+        found = self.service.sessions.of_account(self.tenant_of(tenant_id).cloudlink_account_id)
+        return [{"email": s.email, "client_type": s.client_type, "streams": len(s.streams)} for s in found]
 
     @control("POST", "/tenants/{tenant_id}/mitel-one/events", status=201)
     def send(self, tenant_id: str, kind: str, from_: str = "", text: str = "", email: str = "") -> dict:

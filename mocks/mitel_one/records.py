@@ -37,6 +37,12 @@ class Records:
     def _of(self, user_key: str) -> UserRecord:
         return self._users.setdefault(user_key, UserRecord())
 
+    def forget(self, account_id: str = "") -> None:
+        """Every record of the account's users (of every user, by default): no EULA accepted, no event."""
+        with self._lock:
+            for key in [key for key in self._users if key.startswith(f"{account_id}:" if account_id else "")]:
+                del self._users[key]
+
     def accept_eula(self, user_key: str, client_type: str) -> None:
         with self._lock:
             record = self._of(user_key)

@@ -44,6 +44,20 @@ class Sessions:
         for loop, queue in session.streams if session else []:
             loop.call_soon_threadsafe(queue.put_nowait, STREAM_CLOSED)
 
+    def end_all(self, account_id: str = "") -> None:
+        """Ends the sessions of the account's users (every session, by default), and forgets what
+        was delivered to them."""
+        prefix = f"{account_id}:" if account_id else ""
+        with self._lock:
+            tokens = [token for token, session in self._sessions.items() if session.user_key.startswith(prefix)]
+            self._delivered = {key: n for key, n in self._delivered.items() if not key.startswith(prefix)}
+        for token in tokens:
+            self.end(token)
+
+    def of_account(self, account_id: str) -> list[Session]:
+        with self._lock:
+            return [s for s in self._sessions.values() if s.user_key.startswith(f"{account_id}:")]
+
     def count(self, email: str) -> int:
         with self._lock:
             return sum(1 for s in self._sessions.values() if s.email == email)

@@ -76,3 +76,23 @@ def test_a_given_token_is_kept_and_every_record_is_listed_for_masking():
     assert codes.issue(code, token="chosen") == "chosen"
     assert codes.values() == [code]
     assert codes.tokens() == ["chosen"]
+
+
+def test_outstanding_records_are_those_neither_used_nor_expired():
+    codes, late = store(ttl=60), Code(Clock())
+    used, waiting = codes.issue(Code(Clock())), codes.issue(Code(Clock()))
+    codes.issue(late)
+    codes.use(used)
+    late.clock.advance(61)
+    assert [(token, expires is not None) for token, _, expires in codes.outstanding()] == [(waiting, True)]
+
+
+def test_a_reset_renews_the_records_kept_and_forgets_the_others():
+    codes, kept, issued_since = store(ttl=None), Code(Clock()), Code(Clock(), client="other")
+    first, second = codes.issue(kept), codes.issue(issued_since)
+    codes.use(first)
+    assert codes.forget(lambda code: code.client == "other") == 1
+    codes.renew()
+    assert codes.use(first) is kept
+    with pytest.raises(UnknownRecord):
+        codes.use(second)
