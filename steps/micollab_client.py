@@ -131,6 +131,11 @@ def paste_authentication_code(client, authentication_code):
     checks.fill_offered(client, "Authentication Code", authentication_code)
 
 
+@when("the user pastes the authentication code provided in the deployment e-mail, copied with its line break")
+def paste_code_with_line_break(client, authentication_code):
+    checks.fill_offered(client, "Authentication Code", authentication_code + "\r\n")  # e-mail lines end in CRLF
+
+
 @when(step("the user clicks {button:Button} on the {screen} screen"))
 @when(step("the user clicks {button:Button} on the {screen} page"))
 def click_on_screen(client, button, screen):
@@ -189,11 +194,16 @@ def logo_still_displayed(client):
     checks.element_offered(client, "Mitel logo")
 
 
-@when("the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail")
-def enter_manual_login(client, welcome_email):
+@when(step("the user enters the Server Hostname and the {identifier:Identifier} from the MiCollab welcome e-mail"))
+def enter_manual_login_with(client, welcome_email, identifier):
     checks.current_screen(client, "Manual Login")
     checks.fill_offered(client, "Server Hostname", labelled_value(welcome_email, "MiCollab Server"))
-    checks.fill_offered(client, "Login ID/Email ID", labelled_value(welcome_email, "Login ID"))
+    checks.fill_offered(client, "Login ID/Email ID", labelled_value(welcome_email, identifier))
+
+
+@when("the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail")
+def enter_manual_login(client, welcome_email):
+    enter_manual_login_with(client, welcome_email, "Login ID")
 
 
 @when("if the Password page is displayed, the user clicks on the Back button, enters the username and clicks Next")

@@ -24,6 +24,21 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
         | PC      |
         | MAC     |
 
+    # An assumption: "Copy and paste the authentication code" copies a line of the e-mail, and a
+    # line copied from an e-mail brings its line break along; the code is the same code.
+    @req:MC-CODE-1
+    Scenario Outline: The authentication code pasted with the line break copied along with it deploys the client on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail, copied with its line break
+      And the user clicks Apply
+      Then the license agreement screen is displayed
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-CODE-2
     Scenario Outline: Import is not offered at the first login on a <device>
       Given the MiCollab Client application is installed on a <device>
@@ -132,7 +147,7 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
         | PC      |
         | MAC     |
 
-    @req:MC-CODE-4
+    @req:MC-CODE-4 @req:MC-CL-9
     Scenario Outline: After Import, the password provided in the welcome e-mail logs the user in on a <device>
       Given the MiCollab Client application is installed on a <device>
       When the user opens the MiCollab Client application
@@ -142,7 +157,7 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
       And the user clicks Accept on the license agreement screen
       And the user enters the password provided in the welcome e-mail message
       And the user clicks Apply
-      Then the user is logged in to MiCollab Client
+      Then the progressing screen is shown, followed by the MiCollab Home screen
 
       Examples:
         | device  |

@@ -42,38 +42,46 @@ Feature: Manual login for native clients
       | MAC     |
 
   @req:MC-MAN-2
-  Scenario Outline: Next continues with the Server Hostname and Login ID/Email ID entered on <device>
+  Scenario Outline: Next continues with the Server Hostname and the <identifier> entered on <device>
     Given the MiCollab Client application is installed on a <device>
     When the user opens the MiCollab Client application
     And the user taps the Mitel logo 3 times
-    And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+    And the user enters the Server Hostname and the <identifier> from the MiCollab welcome e-mail
     And the user clicks Next
     Then the password screen is displayed
 
     Examples:
-      | device  |
-      | iOS     |
-      | Android |
-      | PC      |
-      | MAC     |
+      | device  | identifier |
+      | iOS     | Login ID   |
+      | Android | Login ID   |
+      | PC      | Login ID   |
+      | MAC     | Login ID   |
+      | iOS     | Email ID   |
+      | Android | Email ID   |
+      | PC      | Email ID   |
+      | MAC     | Email ID   |
 
   @req:MC-MAN-4 @req:MC-CL-9
-  Scenario Outline: Without CloudLink-based Authentication the MiCollab password logs the user in on <device>
+  Scenario Outline: Without CloudLink-based Authentication the MiCollab password logs the user in on <device>, with the <identifier>
     Given the MiCollab Client application is installed on a <device>
     When the user opens the MiCollab Client application
     And the user taps the Mitel logo 3 times
-    And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+    And the user enters the Server Hostname and the <identifier> from the MiCollab welcome e-mail
     And the user clicks Next
     And the user enters the password provided in the welcome e-mail message
     And the user clicks Apply
     Then the progressing screen is shown, followed by the MiCollab Home screen
 
     Examples:
-      | device  |
-      | iOS     |
-      | Android |
-      | PC      |
-      | MAC     |
+      | device  | identifier |
+      | iOS     | Login ID   |
+      | Android | Login ID   |
+      | PC      | Login ID   |
+      | MAC     | Login ID   |
+      | iOS     | Email ID   |
+      | Android | Email ID   |
+      | PC      | Email ID   |
+      | MAC     | Email ID   |
 
   Rule: CloudLink-based Authentication is enabled
 
@@ -108,6 +116,47 @@ Feature: Manual login for native clients
       And the user clicks Next on the CloudLink Sign-in page
       And the user uses the enterprise credentials to log in
       And the user answers No to Stay signed in?
+      Then the user is logged in to MiCollab Client
+
+      Examples:
+        | device  |
+        | iOS     |
+        | Android |
+        | PC      |
+        | MAC     |
+
+    # "On successful password authentication, you might be prompted to enter a second-factor
+    # authentication code": CloudLink Authentication through manual login, on each native client.
+    @req:MC-CL-8 @idp:azure-ad
+    Scenario Outline: Manual login on <device> asks for the second-factor code Azure AD requires
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD, which asks for a second factor
+      And the MiCollab Client application is installed on a <device>
+      When the user opens the MiCollab Client application
+      And the user taps the Mitel logo 3 times
+      And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user uses the enterprise credentials to log in
+      Then the user is asked for a second-factor authentication code
+
+      Examples:
+        | device  |
+        | iOS     |
+        | Android |
+        | PC      |
+        | MAC     |
+
+    @req:MC-CL-10 @idp:azure-ad
+    Scenario Outline: Manual login on <device> with "Enable Mitel Credentials" takes the CloudLink Portal credentials
+      Given a MiCollab user whose CloudLink account is integrated with Azure AD, with "Enable Mitel Credentials"
+      And the MiCollab Client application is installed on a <device>
+      When the user opens the MiCollab Client application
+      And the user taps the Mitel logo 3 times
+      And the user enters the Server Hostname and the Login ID/Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user clicks Next on the CloudLink Sign-in page
+      And the user enters the CloudLink password on the CloudLink Authorization page
+      And the user clicks Sign in
       Then the user is logged in to MiCollab Client
 
       Examples:

@@ -2,7 +2,7 @@
 Feature: Wire-level security of every client
   What the traffic of any login must show, whatever the procedure: HTTPS to every platform
   host, credentials only to the host that owns them and never in a URL, nothing sent outside
-  the simulated network, and sessions that end with logout. The wire audit checks the first
+  the simulated network, and sessions that end with logout (logout.feature). The wire audit checks the first
   three after every scenario; these scenarios make each one a requirement of its own.
 
   Background:
@@ -52,9 +52,3 @@ Feature: Wire-level security of every client
     And the user enters the password provided in the welcome e-mail message
     And the user clicks Apply
     Then the client redeemed the deployment once only
-
-  @req:SEC-OUT-1
-  Scenario: After logout the session's tokens no longer work
-    Given the user has logged in to MiCollab Client with the link in the deployment e-mail
-    When the user clicks Logout
-    Then the tokens of the logged-out session are refused by the MiCollab server

@@ -676,7 +676,47 @@ class KeepsTheAccountLocked(MiCollabClient):
         self.show_error("account_locked", host=self.server, minutes=1)
 
 
+class ManualLoginTakesTheLoginIdOnly(MiCollabClient):
+    """Manual Login cuts an Email ID at the @, as if every user typed a login ID: the server
+    does not tell a user name it does not know (the password page follows), the login fails."""
+
+    breaks = ("MC-MAN-2", "MC-MAN-4")
+
+    def identify(self, username: str) -> None:
+        manual = self.screen().name == s.MANUAL_LOGIN
+        super().identify(username.split("@", maxsplit=1)[0] if manual else username)
+
+
+class TakesTheLineBreakForPartOfTheCode(MiCollabClient):
+    """The authentication code is decoded as pasted, line break and all: a code copied from the
+    e-mail with its line break is refused as malformed."""
+
+    breaks = ("MC-CODE-1",)
+
+    def apply_code(self) -> None:
+        if self.field(s.AUTH_CODE_FIELD) != self.field(s.AUTH_CODE_FIELD).strip():
+            self.show_error("malformed_code")
+            return
+        super().apply_code()
+
+
+class LogsOutOnlyLocallyAfterCloudLink(MiCollabClient):
+    """After a CloudLink-based login, Logout forgets the token but never tells the server."""
+
+    breaks = ("SEC-OUT-1",)
+
+    def logout(self) -> None:
+        if not self.cloudlink.request:
+            super().logout()
+            return
+        self.access_token = None
+        self.show_login_page()
+
+
 MUTANTS += [
+    ManualLoginTakesTheLoginIdOnly,
+    TakesTheLineBreakForPartOfTheCode,
+    LogsOutOnlyLocallyAfterCloudLink,
     RefusesTheSecondFactorPage,
     HidesAzureMessages,
     KeepsTheAccountLocked,

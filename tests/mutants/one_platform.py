@@ -18,6 +18,7 @@ from tests.mutants import (
     KeepsTheAccountLocked,
     LoginPageAsksForPassword,
     LogsInWithDisplayNameAfterImport,
+    LogsOutOnlyLocally,
     LosesTypedCloudLinkPassword,
     ManualLoginWithoutPasswordPage,
     NeverOffersImport,
@@ -80,4 +81,7 @@ ONE_PLATFORM_MUTANTS = [
     only_on("MAC", LosesTypedCloudLinkPassword, breaks=("MC-CL-4",)),
     only_on("PC", RefusesTheSecondFactorPage),
     only_on("MAC", KeepsTheAccountLocked),
+    only_on("iOS", RefusesTheSecondFactorPage),
+    only_on("Android", EnterpriseOnlyWhenIntegrated),
+    only_on("MAC", LogsOutOnlyLocally),
 ]

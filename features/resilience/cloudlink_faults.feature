@@ -1,0 +1,19 @@
+Feature: Resilience of the MiCollab Client's CloudLink-based login when a platform host fails
+  The CloudLink-based login ends like the password login: a failure after CloudLink has let the
+  user in gives the user an error and leaves no half-logged-in session on the MiCollab server.
+
+  @req:RES-5XX-1
+  Scenario: A failure while MiCollab Home loads after CloudLink leaves no half-logged-in session
+    Given a MiCollab user whose CloudLink-based Authentication is enabled
+    And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+    And the MiCollab server fails while MiCollab Home loads
+    When the user opens the MiCollab Client application
+    And the user clicks Accept on the license agreement screen
+    And the user enters the Email ID from the MiCollab welcome e-mail
+    And the user clicks Next
+    And the user clicks Next on the CloudLink Sign-in page
+    And the user enters the CloudLink password on the CloudLink Authorization page
+    And the user clicks Sign in
+    Then the client shows an error
+    And the user is not logged in
+    And the MiCollab server keeps no session open for the user
