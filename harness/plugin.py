@@ -293,6 +293,7 @@ def pytest_bdd_step_error(request, feature, scenario, step, step_func, step_func
 
 
 def pytest_bdd_after_scenario(request, feature, scenario) -> None:
+    __tracebackhide__ = True  # a wire violation's report starts at the audit, not in pluggy
     evidence.attach_screens(request.node)  # while the devices still show them
     try:
         if not scenario_end.of(request.node).step_failed:  # else the step's failure is the verdict

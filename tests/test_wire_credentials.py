@@ -138,3 +138,28 @@ def test_a_code_in_the_url_is_a_violation_even_to_its_owner(make):
 def test_sent_to_counts_the_requests_that_carried_a_value_in_any_form():
     flows = [to(OWNER, IN_THE_REQUEST["base64 header"]), to(OWNER, IN_THE_REQUEST["cookie"]), flow()]
     assert wire.sent_to(flows, PASSWORD) == 2
+
+
+TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGVlIn0.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg"
+
+
+def issued(token: str = TOKEN) -> dict:
+    return flow(path="/2017-09-01/token", response_body=json.dumps({"access_token": token, "token_type": "Bearer"}))
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        flow(method="GET", path="/api/v1/home", query={"access_token": TOKEN}, request_body=""),
+        flow(method="GET", path=f"/api/v1/home/{TOKEN}", request_body=""),
+    ],
+    ids=["query", "path"],
+)
+def test_an_issued_token_in_a_url_is_a_violation(use):
+    found = wire.check_tokens_not_in_url([issued(), use], CONTEXT)
+    assert [v.req_id for v in found] == ["SEC-CRED-1"]
+
+
+def test_an_issued_token_in_the_authorization_header_is_clean():
+    use = flow(method="GET", path="/api/v1/home", request_headers={"Authorization": f"Bearer {TOKEN}"})
+    assert wire.check_tokens_not_in_url([issued(), use], CONTEXT) == []

@@ -8,7 +8,7 @@ requirement and the offending flow. Checks read a request through its decoded vi
 
 from __future__ import annotations
 
-from harness.wire.credentials import check_credentials, sent_to, where_sent
+from harness.wire.credentials import check_credentials, check_tokens_not_in_url, sent_to, where_sent
 from harness.wire.model import (
     PROBE_HEADER,
     AuditContext,
@@ -39,6 +39,7 @@ from harness.wire.transport import check_egress, check_tls
 CHECKS = (
     check_tls,
     check_credentials,
+    check_tokens_not_in_url,
     check_oauth,
     check_state_fresh,
     check_nonce_fresh,
@@ -94,6 +95,7 @@ __all__ = [
     "check_state_fresh",
     "check_state_unguessable",
     "check_tls",
+    "check_tokens_not_in_url",
     "check_verifier_format",
     "check_verifier_matches",
     "client_flows",

@@ -1,8 +1,10 @@
 """SEC-CRED-1: a password or OTP goes only to the host that owns it, and never in a URL (query
-or path), in whatever form a client could send it (harness.wire.views)."""
+or path), in whatever form a client could send it (harness.wire.views); nor does a token the
+platform issued the device."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import unquote
 
 from harness.wire.model import AuditContext, Credential, Violation
@@ -38,6 +40,37 @@ def check_credentials(flows: list[dict], context: AuditContext) -> list[Violatio
             elif where and flow["host"] not in credential.owners:
                 message = f"{credential.what} sent to {flow['host']} ({where[0].where})"
                 found.append(Violation("SEC-CRED-1", message, flow))
+    return found
+
+
+TOKEN_FIELDS = ("access_token", "refresh_token", "id_token")  # RFC 6749 section 5.1, OIDC Core 3.1.3.3
+
+
+def issued_tokens(flows: list[dict]) -> list[str]:
+    """The tokens the platform's token endpoints gave the device in these flows."""
+    found = []
+    for flow in flows:
+        try:
+            answer = json.loads(flow.get("response_body") or "null")
+        except ValueError:
+            continue
+        if isinstance(answer, dict):
+            found += [answer[name] for name in TOKEN_FIELDS if isinstance(answer.get(name), str) and answer[name]]
+    return found
+
+
+def check_tokens_not_in_url(flows: list[dict], context: AuditContext) -> list[Violation]:
+    """SEC-CRED-1: a bearer token the device was given never travels in a URL, where proxies and
+    logs keep it (RFC 6750 section 5.3: "Don't pass bearer tokens in page URLs")."""
+    tokens = [Credential(token, (), "a token the platform issued") for token in set(issued_tokens(flows))]
+    found = []
+    for flow in flows:
+        seen = views(flow)
+        for token in tokens:
+            in_url = [view for view in sightings(token, seen) if view.in_url]
+            if in_url:
+                message = f"{token.what} in the URL ({in_url[0].where})"
+                found.append(Violation("SEC-CRED-1", message, withheld(flow, token)))
     return found
 
 

@@ -1,6 +1,6 @@
 """Faulty variants of the reference MiCollab Client that only the wire shows: the OAuth values
 of its CloudLink sign-in (SEC-OAUTH-1), what it uses more than once (SEC-OAUTH-2), and a password
-sent where it must not go, in encodings a raw search would miss (SEC-CRED-1)."""
+sent where it must not go, in encodings a raw search would miss, or a token in a URL (SEC-CRED-1)."""
 
 from __future__ import annotations
 
@@ -173,7 +173,18 @@ class PasswordInThePath(MiCollabClient):
         super().submit_password()
 
 
+class SessionTokenInTheUrl(MiCollabClient):
+    """Loads MiCollab Home with the session's access token in the query string as well."""
+
+    breaks = ("SEC-CRED-1",)
+
+    def show_home(self, home: dict) -> None:
+        on_the_side(self, "GET", f"https://{self.server}/api/v1/home?access_token={self.access_token}")
+        super().show_home(home)
+
+
 WIRE_MUTANTS = [
+    SessionTokenInTheUrl,
     IgnoresStateOnCallback,
     ReusesState,
     LowEntropyState,
