@@ -46,9 +46,13 @@ class MiCollabClient(ScreenKeeper):
     def open_link(self, url: str) -> None:
         parts = urlsplit(url)
         token = parse_qs(parts.query).get("token", [""])[0]
-        if parts.path != DEPLOY_PATH or not token:
+        if parts.path != DEPLOY_PATH:
             raise AdapterError(f"the MiCollab Client does not handle the link {url}")
         self.open_app()
+        if not token:  # the client's own link, cut short: the user is told, as for a bad code
+            self.show_start_screen()
+            self.show_error("unknown_deployment")
+            return
         self.deploy(parts.hostname or "", token)
 
     def fill(self, label: str, value: str) -> None:
