@@ -52,7 +52,7 @@ class Devices:
         network = self._network.settings_for(MICOLLAB_CLIENT)
         settings = ClientSettings(platform=platform, server_host=server_host, **network, **version)
         name = f"{platform} #{len(self._evidence.drivers) + 1}"
-        return self._recorded(RecordingDriver(self._factory(settings), name))
+        return self._recorded(RecordingDriver(self._factory(settings), name, is_product=True))
 
     def open_web_app(self, url: str) -> RecordingDriver:
         """The web application at `url` in the session's browser (see harness.fixtures.browser)."""
@@ -67,7 +67,7 @@ class Devices:
     def mitel_one_mobile(self) -> RecordingDriver:
         """The Mitel One mobile client (`--mobile-client`): the other client type of the platform."""
         settings = ClientSettings(platform="Android", **self._network.settings_for(MITEL_ONE_MOBILE))
-        return self._recorded(RecordingDriver(self._mobile(settings), "Mitel One mobile"))
+        return self._recorded(RecordingDriver(self._mobile(settings), "Mitel One mobile", is_product=True))
 
     def users_browser(self) -> Browser:
         """The user's own browser for a page an e-mail link opens: no product, not audited."""

@@ -6,6 +6,7 @@ The transcript is the scenario's evidence in the report; it is masked before it 
 from __future__ import annotations
 
 from clients.driver import Driver, Screen
+from harness.errors import AdapterError, ConformanceFailure, HarnessError
 from harness.masking import MASK, is_secret_field
 
 
@@ -23,13 +24,34 @@ def describe(screen: Screen) -> str:
 
 
 class RecordingDriver:
-    """A Driver that forwards to another and writes down what happened."""
+    """A Driver that forwards to another and writes down what happened.
 
-    def __init__(self, inner: Driver, name: str) -> None:
+    `is_product`: the driver is the product itself (a native client given with --client or
+    --mobile-client), so an exception escaping from it is the product crashing, a failure; a
+    driver the harness wrote around a product (the browser's) raises harness errors."""
+
+    def __init__(self, inner: Driver, name: str, is_product: bool = False) -> None:
         self.inner = inner
         self.name = name
+        self.is_product = is_product
         self.transcript: list[str] = []
         self.screens_seen: list[Screen] = []  # the screen after each action, whatever its name
+
+    def _act(self, action: str, method, *arguments) -> None:
+        try:
+            method(*arguments)
+        except (ConformanceFailure, HarnessError, AdapterError):
+            raise
+        except Exception as exc:
+            if not self.is_product:
+                raise
+            self.transcript.append(f"{self.name}: {action} -> crashed: {type(exc).__name__}: {exc}")
+            raise ConformanceFailure(
+                f"the {self.name} client answers the user's action ({action})",
+                "a screen, an error shown if something failed",
+                f"the client crashed: {type(exc).__name__}: {exc}",
+            ) from exc
+        self._record(action)
 
     def _record(self, action: str) -> None:
         try:
@@ -41,12 +63,10 @@ class RecordingDriver:
         self.transcript.append(f"{self.name}: {action} -> {describe(screen)}")
 
     def open_app(self) -> None:
-        self.inner.open_app()
-        self._record("open app")
+        self._act("open app", self.inner.open_app)
 
     def open_link(self, url: str) -> None:
-        self.inner.open_link(url)
-        self._record(f"open link {url}")
+        self._act(f"open link {url}", self.inner.open_link, url)
 
     def screen(self) -> Screen:
         return self.inner.screen()
@@ -58,20 +78,16 @@ class RecordingDriver:
         return self.inner.wait_for_screen(name, timeout)
 
     def fill(self, label: str, value: str) -> None:
-        self.inner.fill(label, value)
-        self._record(f"fill {label!r} with {shown_value(label, value)!r}")
+        self._act(f"fill {label!r} with {shown_value(label, value)!r}", self.inner.fill, label, value)
 
     def press(self, label: str) -> None:
-        self.inner.press(label)
-        self._record(f"press <{label}>")
+        self._act(f"press <{label}>", self.inner.press, label)
 
     def tap(self, element: str, times: int = 1) -> None:
-        self.inner.tap(element, times)
-        self._record(f"tap ({element}) x{times}")
+        self._act(f"tap ({element}) x{times}", self.inner.tap, element, times)
 
     def back(self) -> None:
-        self.inner.back()
-        self._record("back")
+        self._act("back", self.inner.back)
 
     def close(self) -> None:
         self.inner.close()
