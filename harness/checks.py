@@ -135,6 +135,15 @@ def error_shown(driver: Driver, screen: str | None = None) -> Screen:
     return shown
 
 
+def no_error_on(driver: Driver, name: str) -> None:
+    """The screen called `name`, with no message on it: nothing has failed yet."""
+    screen = current_screen(driver, name)
+    if screen.messages:
+        raise ConformanceFailure(
+            f"the {name} screen is displayed with no error", "no message", describe_screen(screen), _evidence(driver)
+        )
+
+
 def screen_left(driver: Driver, name: str) -> None:
     """The user is no longer on the screen called `name`, wherever the product takes them."""
     shown = _showing(driver, lambda screen: screen.name.casefold() != name.casefold())

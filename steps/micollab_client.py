@@ -236,6 +236,11 @@ def application_opens_on(client, screen):
     checks.documented_content(client, screen)
 
 
+@then(step("the {screen} screen is displayed, with no error"))
+def screen_displayed_without_error(client, screen):
+    checks.no_error_on(client, screen)
+
+
 @then(step("the {screen} screen is displayed"))
 @then(step("the {screen} page is displayed"))
 def screen_displayed(client, screen):

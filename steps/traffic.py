@@ -67,6 +67,12 @@ def password_only_to_owner(traffic, wire_context, tenant):
     wire.expect_clean(wire.check_credentials, flows, wire_context)
 
 
+@then("the client sent the password provided in the welcome e-mail once")
+def password_sent_once(traffic, tenant):
+    sent = wire.sent_to(traffic.client_flows(), tenant.user.micollab_password)
+    checks.all_equal("requests that carried the password", 1, [sent])
+
+
 @then("no request left the simulated network")
 def nothing_left(traffic, wire_context):
     flows = traffic.client_flows()

@@ -147,6 +147,21 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
         | PC      |
         | MAC     |
 
+    @req:MC-CODE-4
+    Scenario Outline: After Import and the license agreement, the client asks for the password on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      And the user clicks Import
+      And the user clicks Accept on the license agreement screen
+      Then the password screen is displayed, with no error
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |
+
     @req:MC-CODE-4 @req:MC-CL-9
     Scenario Outline: After Import, the password provided in the welcome e-mail logs the user in on a <device>
       Given the MiCollab Client application is installed on a <device>

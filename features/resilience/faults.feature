@@ -33,6 +33,16 @@ Feature: Resilience of the MiCollab Client when a platform host fails
     And the user clicks Apply
     Then the progressing screen is shown, followed by the MiCollab Home screen
 
+  # A client that gives up waiting and sends the login again opens a second session it never
+  # uses: on a slow server, the password still goes once.
+  @req:RES-SLOW-1
+  Scenario: A slow MiCollab server is sent the password once
+    Given the MiCollab server answers every request 1 second late
+    When the user enters the password provided in the welcome e-mail message
+    And the user clicks Apply
+    Then the user is logged in to MiCollab Client
+    And the client sent the password provided in the welcome e-mail once
+
   @req:RES-5XX-1
   Scenario Outline: A MiCollab server that answers <failure> gives the user an error
     Given the MiCollab server answers <failure>

@@ -713,7 +713,39 @@ class LogsOutOnlyLocallyAfterCloudLink(MiCollabClient):
         self.show_login_page()
 
 
+class LogsInWithTheDeploymentAfterImport(MiCollabClient):
+    """After Import and Accept, tries the deployment's session as a login before asking for the
+    password: the password screen comes with the server's refusal on it."""
+
+    breaks = ("MC-CODE-4",)
+
+    def accept_license(self) -> None:
+        if self.favorites:
+            self.log_in(lambda: {"access_token": self.deployment_session}, self.show_password_page)
+            return
+        super().accept_license()
+
+
+class SendsTheLoginAgainWhenSlow(MiCollabClient):
+    """Gives the login half a second, then sends it again without telling the user: a slow
+    server gets the password twice and opens a session nobody uses."""
+
+    breaks = ("RES-SLOW-1",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        self.impatient = MiCollabApi(ClientSettings(**{**settings.__dict__, "timeout": 0.5}))
+
+    def submit_password(self) -> None:
+        password, server = self.field(s.PASSWORD_FIELD), self.server or ""
+        with contextlib.suppress(ApiError):
+            self.impatient.call(server, "POST", "/api/v1/login", username=self.username, password=password)
+        super().submit_password()
+
+
 MUTANTS += [
+    SendsTheLoginAgainWhenSlow,
+    LogsInWithTheDeploymentAfterImport,
     ManualLoginTakesTheLoginIdOnly,
     TakesTheLineBreakForPartOfTheCode,
     LogsOutOnlyLocallyAfterCloudLink,
