@@ -5,6 +5,7 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from harness import checks, wire
+from mocks.cloudlink import LOGIN_HOST
 
 CERTIFICATES = {
     "a certificate from an authority the device does not trust": "untrusted-certificate",
@@ -17,10 +18,24 @@ def micollab_server_impostor(traffic, tenant, certificate):
     traffic.set_fault(tenant.server_host, CERTIFICATES[certificate])
 
 
+@given(parsers.parse("the CloudLink Unified login page presents {certificate}"))
+def cloudlink_login_impostor(traffic, certificate):
+    traffic.set_fault(LOGIN_HOST, CERTIFICATES[certificate])
+
+
+def received_nothing(traffic, host: str, what: str) -> None:
+    sent = [f for f in traffic.client_flows() if f["host"] == host]
+    checks.all_equal(f"requests of the client {what} received", 0, [len(sent)])
+
+
 @then("the MiCollab server received nothing from the client")
 def micollab_server_received_nothing(traffic, tenant):
-    sent = [f for f in traffic.client_flows() if f["host"] == tenant.server_host]
-    checks.all_equal("requests of the client the MiCollab server received", 0, [len(sent)])
+    received_nothing(traffic, tenant.server_host, "the MiCollab server")
+
+
+@then("the CloudLink Unified login page received nothing from the client")
+def cloudlink_login_received_nothing(traffic):
+    received_nothing(traffic, LOGIN_HOST, "the CloudLink Unified login page")
 
 
 @given("the MiCollab server is down")

@@ -568,7 +568,19 @@ class ChecksOnlyTheAuthority(MiCollabClient):
         self.api.http = httpx.Client(proxy=settings.proxy_url, verify=tls, timeout=settings.timeout)
 
 
-MUTANTS += [TrustsAnyCertificate, ChecksOnlyTheAuthority]
+class WebViewTrustsAnyCertificate(MiCollabClient):
+    """The embedded web view that shows CloudLink's pages ignores certificate errors; the client's
+    own requests still verify them."""
+
+    breaks = ("SEC-TLS-2",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        insecure = httpx.Client(proxy=settings.proxy_url, verify=False, timeout=settings.timeout)
+        self.cloudlink.web_view = lambda _http, redirect: WebView(insecure, redirect)
+
+
+MUTANTS += [TrustsAnyCertificate, ChecksOnlyTheAuthority, WebViewTrustsAnyCertificate]
 MUTANTS += WIRE_MUTANTS
 MUTANTS += SILENT_MUTANTS  # no error shown where one is due: killed through behaviour, not wording
 
