@@ -225,6 +225,7 @@ def log_in_on_mobile(devices, tenant):
 
 
 @when(step("a colleague {kind:EventKind}"))
+@when(step("another colleague {kind:EventKind}"))
 def colleague_sends(simulated, world, tenant, sent, kind):
     sender, text = world.faker.name(), world.faker.sentence(nb_words=5)
     simulated.mitel_one.send(tenant.id, kind, sender, text)

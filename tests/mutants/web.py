@@ -214,3 +214,24 @@ WEB_MUTANTS += [
         "ConfirmLeavesTheUserOnTheAgreement", "MO-EULA-1", "eula.js", "location.assign('/home');", "location.reload();",
     ),
 ]  # fmt: skip
+
+# What one example of each kind, one login after the logout, or the storage read once let through.
+WEB_MUTANTS += [
+    # A message is only put among the unread messages as it comes: the user is not notified of it.
+    mutant(
+        "MessagesOnlyAmongTheUnread", "MO-OUT-2", "home.js", "const notify = (event) => {\n",
+        "const notify = (event) => {\n  if (event.kind === 'message') {\n    list('unread_messages', [event]);\n"
+        "    return;\n  }\n",
+    ),
+    # Each list shows its first item only: "all your missed calls" becomes the oldest one.
+    mutant(
+        "ListsOnlyTheFirstOfEach", "MO-OUT-3", "home.js", "    list(id, found);", "    list(id, found.slice(0, 1));",
+    ),
+    # The inbox is kept in the browser and shown from there once kept: stale from the second login on.
+    mutant(
+        "InboxFromTheLastVisit", "MO-OUT-3", "home.js",
+        "  const inbox = await (await fetch('/api/v1/inbox')).json();\n",
+        "  const inbox = JSON.parse(localStorage.getItem('inbox'))"
+        " || await (await fetch('/api/v1/inbox')).json();\n  localStorage.setItem('inbox', JSON.stringify(inbox));\n",
+    ),
+]  # fmt: skip
