@@ -330,7 +330,7 @@ class WebAppDriver:
 
     def stored(self) -> str:
         """What the page's scripts can read back of what was stored in this browser for its origin
-        (local and session storage, IndexedDB, cookies not marked HttpOnly), as JSON text."""
+        (local and session storage, IndexedDB, cookies not marked HttpOnly, Cache Storage), as JSON text."""
         self._settled("nothing")
         return self._web.execute_async_script(READ_STORAGE)
 

@@ -87,7 +87,8 @@ PROMPTS = "return (window.__harnessPrompts || []).map((prompt) => [prompt.names,
 ANSWER_PROMPTS = "(window.__harnessPrompts || []).forEach((prompt) => { prompt.answered = true; });"
 
 # Everything a script of the page's origin can read back: local and session storage, every
-# IndexedDB database's records, and the cookies not marked HttpOnly. Asynchronous; JSON text.
+# IndexedDB database's records, the cookies not marked HttpOnly, and Cache Storage (each cached
+# request's URL and its answer's body). Asynchronous; JSON text.
 READ_STORAGE = """
 const done = arguments[arguments.length - 1];
 const asked = (request) => new Promise((resolve, reject) => {
@@ -98,7 +99,7 @@ const bytes = (value) => (value instanceof ArrayBuffer || ArrayBuffer.isView(val
   ? new TextDecoder('latin1').decode(value) : value);
 (async () => {
   const found = {localStorage: {...localStorage}, sessionStorage: {...sessionStorage}, cookies: document.cookie,
-    indexedDB: {}};
+    indexedDB: {}, cacheStorage: {}};
   for (const {name} of await indexedDB.databases()) {
     const database = await asked(indexedDB.open(name));
     for (const store of database.objectStoreNames) {
@@ -106,6 +107,11 @@ const bytes = (value) => (value instanceof ArrayBuffer || ArrayBuffer.isView(val
       found.indexedDB[`${name}/${store}`] = records;
     }
     database.close();
+  }
+  for (const name of window.caches ? await caches.keys() : []) {
+    const cache = await caches.open(name);
+    found.cacheStorage[name] = await Promise.all((await cache.keys()).map(async (request) =>
+      [request.url, await (await cache.match(request)).text()]));
   }
   return JSON.stringify(found, (key, value) => bytes(value));
 })().then(done, (error) => done(JSON.stringify({unreadable: String(error)})));

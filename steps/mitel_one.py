@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, then, when
 
-from harness import checks
+from harness import checks, wire
+from harness.products import MITEL_ONE_WEB
 from mocks.cloudlink.mailer import RESET_SUBJECT
 from mocks.mail.reading import labelled_value, links
 from mocks.tenant import TenantSettings
@@ -341,3 +342,9 @@ def all_there(client, sent):
 @then("the browser keeps no password or code of the user where a page's script can read it")
 def nothing_secret_in_storage(client, simulated, world):
     checks.nothing_secret_stored(client.stored(), simulated.secrets_of(world.tenants), "of one.mitel.io")
+
+
+@then("the browser keeps no password, code or token of the ended session where a page's script can read it")
+def nothing_of_the_session_in_storage(client, simulated, world, traffic):
+    secrets = simulated.secrets_of(world.tenants) + wire.tokens_of(traffic.flows(MITEL_ONE_WEB))
+    checks.nothing_secret_stored(client.stored(), secrets, "of one.mitel.io, nor any token of the ended session")

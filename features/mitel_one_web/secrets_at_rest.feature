@@ -2,8 +2,10 @@
 Feature: The Mitel One web application keeps no password or code in the browser
   The documents say nothing of what the web application may keep in the user's browser. Whatever
   a page's script can read back there (local and session storage, IndexedDB, cookies not marked
-  HttpOnly) any script of the page can read too, and it outlives the session: no password, and no
-  code (an authorization or verification code), is kept there after login or after logout.
+  HttpOnly, Cache Storage, where a service worker keeps what it caches) any script of the page can
+  read too, and it outlives the session: no password, and no code (an authorization or
+  verification code), is kept there after login or after logout; after logout, no token of the
+  ended session either (the tokens it was given, and the ones it sent).
 
   Background:
     Given the user's web browser is Google Chrome
@@ -29,9 +31,9 @@ Feature: The Mitel One web application keeps no password or code in the browser
     And the browser keeps no password or code of the user where a page's script can read it
 
   @req:SEC-REST-1
-  Scenario: After logout, the browser keeps no password or code
+  Scenario: After logout, the browser keeps no password, code or token of the session
     Given a Mitel One user who has logged in before
     When the user logs in to the Mitel One web application with the password
     And the user logs out of the Mitel One web application
     Then the user is logged out of the Mitel One web application
-    And the browser keeps no password or code of the user where a page's script can read it
+    And the browser keeps no password, code or token of the ended session where a page's script can read it

@@ -34,6 +34,7 @@ from harness.wire.oauth import (
     code_redemptions,
 )
 from harness.wire.single_use import check_code_redeemed_once, check_deployment_redeemed_once, deployment_redemptions
+from harness.wire.tokens import tokens_of
 from harness.wire.transport import check_egress, check_tls
 
 CHECKS = (
@@ -105,5 +106,6 @@ __all__ = [
     "flow_line",
     "is_platform_host",
     "sent_to",
+    "tokens_of",
     "where_sent",
 ]

@@ -235,3 +235,19 @@ WEB_MUTANTS += [
         " || await (await fetch('/api/v1/inbox')).json();\n  localStorage.setItem('inbox', JSON.stringify(inbox));\n",
     ),
 ]  # fmt: skip
+
+# What the browser keeps beyond local storage and the password: Cache Storage, the session's tokens.
+WEB_MUTANTS += [
+    # The CloudLink token is kept for the tab: still there, in session storage, after Logout.
+    mutant(
+        "KeepsTheCloudLinkTokenForTheTab", "SEC-REST-1", "common.js",
+        "const openSession = async (cloudlinkToken) => {\n",
+        "const openSession = async (cloudlinkToken) => {\n  sessionStorage.setItem('session', cloudlinkToken);\n",
+    ),
+    # The answer to Single Sign On (its code) is kept in Cache Storage, for a page to look at later.
+    mutant(
+        "CachesTheSsoAnswer", "SEC-REST-1", "sso.js", "  sessionStorage.removeItem('sso');\n",
+        "  sessionStorage.removeItem('sso');\n"
+        "  await (await caches.open('sso')).put('/sso/last', new Response(location.search));\n",
+    ),
+]  # fmt: skip
