@@ -358,6 +358,15 @@ class WebAppDriver:
         wait_until(self._web, timeout, installable)
         return errors
 
+    def screen_when_done(self) -> Screen:
+        """The screen once the page has finished what it started (its short timers, its requests,
+        a page they led to): what the user still sees a moment later, with no fixed wait."""
+        wait_until(self._web, FINISH_TIMEOUT, lambda: self._web.execute_script(FINISHED))
+        screen = as_screen(self._settled("screen"))
+        if self._history[-1:] != [screen.name]:
+            self._history.append(screen.name)
+        return screen
+
     def close(self) -> None:
         """Lets the page finish what it started (open requests, short timers) before it is blanked:
         what it sends until then is this device's traffic, audited with it. The browser stays for

@@ -165,6 +165,15 @@ def message_contains(driver: Driver, words: str) -> None:
         raise ConformanceFailure(f"the client says {words!r}", words, list(screen.messages), _evidence(driver))
 
 
+def still_says(driver, words: str) -> None:
+    """`words` are still in a message once the page has finished what it started (a browser's
+    `screen_when_done`: its timers, a page they led to): advice the user has time to read."""
+    screen = driver.screen_when_done()
+    if not any(words.lower() in message.lower() for message in screen.messages):
+        what = f"the client still says {words!r} a moment later"
+        raise ConformanceFailure(what, words, describe_screen(screen), _evidence(driver))
+
+
 def screens_in_order(driver: Driver, names: list[str]) -> None:
     """`names` were shown one right after the other, the last one being the screen shown now."""
     history = driver.history()

@@ -4,7 +4,7 @@ shares the user's EULA record with it."""
 from __future__ import annotations
 
 import pytest
-from pytest_bdd import given, then, when
+from pytest_bdd import given, parsers, then, when
 
 from harness import checks, wire
 from harness.products import MITEL_ONE_WEB
@@ -282,6 +282,11 @@ def logged_out_of_mitel_one(client, simulated, tenant):
     checks.screen_left(client, "Mitel One")  # where Logout leads, the document does not say
     open_sessions = simulated.mitel_one.notifications(tenant.id, tenant.user.email)["open_sessions"]
     checks.all_equal("Mitel One sessions still open", 0, [open_sessions])
+
+
+@then(parsers.parse('the page still says "{words}" a moment later'))
+def still_says(client, words):
+    checks.still_says(client, words)
 
 
 @then("the user is not logged in to the Mitel One web application")

@@ -147,6 +147,7 @@ Feature: Log in to the Mitel One web application
       And the user uses the enterprise credentials to log in
       And the user answers No to Stay signed in?
       Then the client says "Contact your IT administrator"
+      And the page still says "Contact your IT administrator" a moment later
       And the user is not logged in to the Mitel One web application
 
   Rule: Using the Mitel account password

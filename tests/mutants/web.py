@@ -251,3 +251,11 @@ WEB_MUTANTS += [
         "  await (await caches.open('sso')).put('/sso/last', new Response(location.search));\n",
     ),
 ]  # fmt: skip
+
+# The advice to contact the IT administrator is shown for a second, then taken away.
+WEB_MUTANTS.append(
+    mutant(
+        "SsoAdviceTakenAway", "MO-SSO-3", "sso.js", "    say(SSO_FAILED);\n    return;",
+        "    say(SSO_FAILED);\n    setTimeout(() => say(''), 1000);\n    return;",
+    )
+)  # fmt: skip
