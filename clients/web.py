@@ -24,7 +24,7 @@ from selenium.common.exceptions import NoSuchElementException, TimeoutException,
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.wait import WebDriverWait
 
-from clients import browser_state, remote_webdriver, web_page
+from clients import browser_brands, browser_state, remote_webdriver, web_page
 from clients.driver import Screen
 from clients.web_inspect import (
     ANSWER_PROMPTS,
@@ -357,6 +357,10 @@ class WebAppDriver:
 
         wait_until(self._web, timeout, installable)
         return errors
+
+    def present_as(self, browser: str) -> None:
+        """The browser presents itself as `browser` (clients.browser_brands) from now on."""
+        browser_brands.present_as(self._web, browser)
 
     def screen_when_done(self) -> Screen:
         """The screen once the page has finished what it started (its short timers, its requests,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from clients.browser_brands import MICROSOFT_EDGE
 from harness import checks, wire
 from harness.products import MITEL_ONE_WEB
 from mocks.cloudlink.mailer import RESET_SUBJECT
@@ -72,6 +73,14 @@ def log_out(client) -> None:
 @given("the user's web browser is Google Chrome", target_fixture="client")
 def chrome(devices):
     return devices.open_web_app(MITEL_ONE_URL)
+
+
+@given("the user's web browser is Microsoft Edge", target_fixture="client")
+def edge(devices):
+    """Chromium presenting itself as Edge (clients.browser_brands): the harness runs no Edge build."""
+    client = devices.open_web_app(MITEL_ONE_URL)
+    client.present_as(MICROSOFT_EDGE)
+    return client
 
 
 @given("a Mitel One user who has never logged in", target_fixture="tenant")

@@ -238,10 +238,9 @@ Feature: Log in to the Mitel One web application
       When the user logs in to the Mitel One mobile application
       Then the End User License Agreement is not displayed in the Mitel One mobile application
 
-  Rule: Permissions, and the Progressive Web Application
+  Rule: Permissions
     The app generates on-screen messages asking for permissions when you log in for the first time
-    after installation. If you log in using the Google Chrome or Microsoft Edge browser, you can
-    install the Mitel One Progressive Web Application.
+    after installation.
 
     @req:MO-PERM-1
     Scenario: At the first login after installation the app asks for permissions
@@ -267,9 +266,3 @@ Feature: Log in to the Mitel One web application
       And the user logs out of the Mitel One web application
       And the user logs in to the Mitel One web application with the password
       Then the app does not ask for the permissions again
-
-    @req:MO-PWA-1
-    Scenario: Logged in with Google Chrome, the Progressive Web Application can be installed
-      Given a Mitel One user who has logged in before
-      When the user logs in to the Mitel One web application with the password
-      Then the browser can install the Mitel One Progressive Web Application

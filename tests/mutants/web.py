@@ -259,3 +259,12 @@ WEB_MUTANTS.append(
         "    say(SSO_FAILED);\n    setTimeout(() => say(''), 1000);\n    return;",
     )
 )  # fmt: skip
+
+# Edge (told by its client hints) is given a manifest that is not there: not installable in Edge.
+WEB_MUTANTS.append(
+    mutant(
+        "InstallableOnlyInChrome", "MO-PWA-1", "home.js", "const PERMISSIONS = ",
+        "if ((navigator.userAgentData?.brands || []).some(({brand}) => brand === 'Microsoft Edge')) {\n"
+        "  document.querySelector('link[rel=manifest]').href = '/edge/manifest.json';\n}\nconst PERMISSIONS = ",
+    )
+)  # fmt: skip
