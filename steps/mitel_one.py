@@ -224,6 +224,17 @@ def accepted_on_web(client, tenant):
     log_out(client)
 
 
+@given(
+    "the user selected the check box of the end user agreement in the Mitel One mobile application, "
+    "but did not click CONFIRM"
+)
+def selected_on_mobile_not_confirmed(devices, tenant):
+    mobile = devices.mitel_one_mobile()
+    sign_in_with_password(mobile, tenant)
+    checks.current_screen(mobile, EULA)
+    checks.fill_offered(mobile, ACCEPT, "true")
+
+
 @when("the user logs in to the Mitel One mobile application", target_fixture="mobile")
 def log_in_on_mobile(devices, tenant):
     mobile = devices.mitel_one_mobile()
@@ -278,6 +289,16 @@ def eula_once(client):
 @then("the End User License Agreement is not displayed")
 def eula_not_displayed(client):
     checks.never_shown(client, EULA)
+
+
+@then("the End User License Agreement is displayed in the Mitel One mobile application")
+def eula_on_mobile(mobile):
+    checks.current_screen(mobile, EULA)
+
+
+@then("CONFIRM is not offered in the Mitel One mobile application")
+def confirm_not_offered_on_mobile(mobile):
+    checks.button_not_offered(mobile, "CONFIRM")
 
 
 @then("the End User License Agreement is not displayed in the Mitel One mobile application")

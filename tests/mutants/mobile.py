@@ -4,7 +4,7 @@ the mobile side of a documented behaviour."""
 from __future__ import annotations
 
 from clients.driver import Screen
-from clients.mitel_one_mobile import EULA, HOME, MitelOneMobile
+from clients.mitel_one_mobile import ACCEPT, API, EULA, HOME, MitelOneMobile
 
 
 class KeepsAcceptanceOnThePhone(MitelOneMobile):
@@ -25,4 +25,27 @@ class AlwaysShowsTheAgreement(MitelOneMobile):
         self.show(Screen(EULA, {"I accept the end user agreement": "false"}))
 
 
-MOBILE_MUTANTS = [KeepsAcceptanceOnThePhone, AlwaysShowsTheAgreement]
+class AgreementComesSelected(MitelOneMobile):
+    """Shows the agreement with its check box already selected: CONFIRM at once."""
+
+    breaks = ("MOB-EULA-2",)
+
+    def after_sign_in(self, eula_accepted: bool) -> None:
+        if eula_accepted:
+            super().after_sign_in(eula_accepted)
+        else:
+            self.show(Screen(EULA, {ACCEPT: "true"}, ("CONFIRM",)))
+
+
+class AcceptsOnTheCheckBox(MitelOneMobile):
+    """Records the acceptance with the platform as soon as the box is selected, before CONFIRM."""
+
+    breaks = ("MOB-EULA-2",)
+
+    def fill(self, label: str, value: str) -> None:
+        super().fill(label, value)
+        if self.screen().name == EULA and label == ACCEPT and value == "true":
+            self.http.post(f"{API}/eula", json={"accepted": True}).raise_for_status()
+
+
+MOBILE_MUTANTS = [KeepsAcceptanceOnThePhone, AlwaysShowsTheAgreement, AgreementComesSelected, AcceptsOnTheCheckBox]
