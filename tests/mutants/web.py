@@ -260,11 +260,14 @@ WEB_MUTANTS.append(
     )
 )  # fmt: skip
 
-# Edge (told by its client hints) is given a manifest that is not there: not installable in Edge.
+# The manifest is linked by script, for every browser but Edge (told by its client hints).
 WEB_MUTANTS.append(
-    mutant(
-        "InstallableOnlyInChrome", "MO-PWA-1", "home.js", "const PERMISSIONS = ",
-        "if ((navigator.userAgentData?.brands || []).some(({brand}) => brand === 'Microsoft Edge')) {\n"
-        "  document.querySelector('link[rel=manifest]').href = '/edge/manifest.json';\n}\nconst PERMISSIONS = ",
-    )
+    WebMutant("InstallableOnlyInChrome", ("MO-PWA-1",), (
+        ("home.html", '  <link rel="manifest" href="/manifest.json">\n', ""),
+        ("home.js", "const PERMISSIONS = ",
+         "if (!(navigator.userAgentData?.brands || []).some(({brand}) => brand === 'Microsoft Edge')) {\n"
+         "  const link = Object.assign(document.createElement('link'), {rel: 'manifest', href: '/manifest.json'});\n"
+         "  document.head.append(link);\n"
+         "}\nconst PERMISSIONS = "),
+    ))
 )  # fmt: skip
