@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import allure
 import pytest
 
 
@@ -36,8 +37,17 @@ def close_devices(item: pytest.Item) -> None:
 
 
 def finish(item: pytest.Item) -> None:
-    """Closes the devices, then runs the audits; what has run already is not run again."""
+    """Closes the devices, then runs the audits; what has run already is not run again. After a
+    step's failure (the scenario's verdict already), what the audit finds is reported beside it,
+    not raised as a second outcome."""
     close_devices(item)
-    audits = of(item).audits
-    while audits:
-        audits.pop(0)()
+    ending = of(item)
+    while ending.audits:
+        audit = ending.audits.pop(0)
+        if not ending.step_failed:
+            audit()
+            continue
+        try:
+            audit()
+        except AssertionError as found:
+            allure.attach(str(found), "wire audit after the failed step", allure.attachment_type.TEXT)

@@ -75,11 +75,19 @@ def all_https(traffic, wire_context):
     wire.expect_clean(wire.check_tls, flows, wire_context)
 
 
-@then("the MiCollab password went only to the MiCollab server, never in a URL")
-def password_only_to_owner(traffic, wire_context, tenant):
+OWNED_PASSWORDS = {  # each password the requirement names, with the only host that may receive it
+    "MiCollab password went only to the MiCollab server": lambda user: user.micollab_password,
+    "CloudLink password went only to CloudLink": lambda user: user.cloudlink_password,
+    "enterprise password went only to Azure AD": lambda user: user.enterprise_password,
+}
+
+
+@then(parsers.re(rf"the (?P<sent>{'|'.join(OWNED_PASSWORDS)}), never in a URL"))
+def password_only_to_owner(traffic, wire_context, tenant, sent):
     flows = traffic.client_flows()
-    checks.server_recorded("the MiCollab password received", wire.sent_to(flows, tenant.user.micollab_password))
-    wire.expect_clean(wire.check_credentials, flows, wire_context)
+    password = sent.split(" went ")[0]
+    checks.server_recorded(f"the {password} received", wire.sent_to(flows, OWNED_PASSWORDS[sent](tenant.user)))
+    wire.expect_clean(wire.check_credentials, flows, wire_context)  # each credential to its owner only
 
 
 @then("the client sent the password provided in the welcome e-mail once")
