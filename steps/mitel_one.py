@@ -242,6 +242,11 @@ def log_in_on_mobile(devices, tenant):
     return mobile
 
 
+@then("the Mitel One mobile application refuses to connect and tells the user")
+def mobile_refuses(mobile):
+    checks.error_shown(mobile)
+
+
 # -- what the platform sends -------------------------------------------------------------------------
 
 

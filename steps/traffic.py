@@ -5,7 +5,9 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then, when
 
 from harness import checks, wire
+from harness.products import MICOLLAB_CLIENT, MITEL_ONE_MOBILE
 from mocks.cloudlink import LOGIN_HOST
+from mocks.mitel_one import WEB_HOST
 
 CERTIFICATES = {
     "a certificate from an authority the device does not trust": "untrusted-certificate",
@@ -23,9 +25,19 @@ def cloudlink_login_impostor(traffic, certificate):
     traffic.set_fault(LOGIN_HOST, CERTIFICATES[certificate])
 
 
-def received_nothing(traffic, host: str, what: str) -> None:
-    sent = [f for f in traffic.client_flows() if f["host"] == host]
+@given(parsers.parse("the Mitel One platform presents {certificate}"))
+def mitel_one_impostor(traffic, certificate):
+    traffic.set_fault(WEB_HOST, CERTIFICATES[certificate])
+
+
+def received_nothing(traffic, host: str, what: str, product: str = MICOLLAB_CLIENT) -> None:
+    sent = [f for f in traffic.flows(product) if f["host"] == host]
     checks.all_equal(f"requests of the client {what} received", 0, [len(sent)])
+
+
+@then("the Mitel One platform received nothing from the Mitel One mobile application")
+def mitel_one_received_nothing_from_mobile(traffic):
+    received_nothing(traffic, WEB_HOST, "the Mitel One platform", MITEL_ONE_MOBILE)
 
 
 @then("the MiCollab server received nothing from the client")

@@ -74,14 +74,21 @@ class MitelOneMobile(ScreenKeeper):
 
     def sign_in(self, password: str) -> None:
         form = {"grant_type": "password", "username": self.email, "password": password, "client_id": CLIENT_ID}
-        token = self.http.post(CLOUDLINK_TOKEN, json=form)
-        if token.status_code != 201:
-            message = token.json().get("error_description", "The password is not correct.")  # RFC 6749 §5.2
-            self.replace_screen(Screen(LOGIN, {"Password": ""}, ("Next",), messages=(message,)))
+        try:
+            token = self.http.post(CLOUDLINK_TOKEN, json=form)
+            if token.status_code != 201:
+                message = token.json().get("error_description", "The password is not correct.")  # RFC 6749 §5.2
+                self.stay_on_password(message)
+                return
+            session = self.http.post(f"{API}/session", json={"cloudlink_token": token.json()["access_token"]})
+            session.raise_for_status()
+        except httpx.TransportError as exc:  # unreachable, or a certificate the device does not trust
+            self.stay_on_password(f"Mitel One cannot be reached securely: {exc}. Try again later.")
             return
-        session = self.http.post(f"{API}/session", json={"cloudlink_token": token.json()["access_token"]})
-        session.raise_for_status()
         self.after_sign_in(session.json()["eula_accepted"])
+
+    def stay_on_password(self, message: str) -> None:
+        self.replace_screen(Screen(LOGIN, {"Password": ""}, ("Next",), messages=(message,)))
 
     def after_sign_in(self, eula_accepted: bool) -> None:
         """The EULA at the user's first login only, whichever client type it was accepted on."""

@@ -1,9 +1,13 @@
 """Faulty variants of the reference Mitel One mobile client (`--mobile-client`), each breaking
-the mobile side of a documented behaviour."""
+the mobile side of a documented behaviour, or trusting what the device must not (MOB-TLS-1)."""
 
 from __future__ import annotations
 
-from clients.driver import Screen
+import ssl
+
+import httpx
+
+from clients.driver import ClientSettings, Screen
 from clients.mitel_one_mobile import ACCEPT, API, EULA, HOME, MitelOneMobile
 
 
@@ -48,4 +52,33 @@ class AcceptsOnTheCheckBox(MitelOneMobile):
             self.http.post(f"{API}/eula", json={"accepted": True}).raise_for_status()
 
 
-MOBILE_MUTANTS = [KeepsAcceptanceOnThePhone, AlwaysShowsTheAgreement, AgreementComesSelected, AcceptsOnTheCheckBox]
+class TrustsAnyCertificate(MitelOneMobile):
+    """The phone's HTTP client has certificate verification turned off."""
+
+    breaks = ("MOB-TLS-1",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        self.http = httpx.Client(proxy=settings.proxy_url, verify=False, timeout=settings.timeout)
+
+
+class ChecksOnlyTheAuthority(MitelOneMobile):
+    """Verifies the certificate's authority but not the host name it was issued for."""
+
+    breaks = ("MOB-TLS-1",)
+
+    def __init__(self, settings: ClientSettings) -> None:
+        super().__init__(settings)
+        tls = ssl.create_default_context(cafile=settings.ca_bundle)
+        tls.check_hostname = False
+        self.http = httpx.Client(proxy=settings.proxy_url, verify=tls, timeout=settings.timeout)
+
+
+MOBILE_MUTANTS = [
+    KeepsAcceptanceOnThePhone,
+    AlwaysShowsTheAgreement,
+    AgreementComesSelected,
+    AcceptsOnTheCheckBox,
+    TrustsAnyCertificate,
+    ChecksOnlyTheAuthority,
+]
