@@ -50,17 +50,34 @@ const finders = {
   link: label => all('a').filter(a => normalized(a) === label).find(visible) || null,
 };
 """
-# Asynchronous: arguments are (what, label, milliseconds to wait at most); settled as the driver
-# defines it (the page's own scripts are watched by the script added to every document).
+# Where a user's click on what was found lands, as WebDriver's Element Click aims it: the element
+# scrolled into view if it is not, the centre of its first box within the viewport, and whether
+# the element (or a part of it) is what is drawn there, nothing covering it.
+AIM = """
+const aimed = found => {
+  const el = Array.isArray(found) ? found[0] : found;
+  const inView = box => box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+  if (!inView(el.getBoundingClientRect())) el.scrollIntoView({block: 'end', inline: 'nearest'});
+  const box = el.getClientRects()[0];
+  const x = Math.floor((Math.max(box.left, 0) + Math.min(box.right, innerWidth)) / 2);
+  const y = Math.floor((Math.max(box.top, 0) + Math.min(box.bottom, innerHeight)) / 2);
+  const drawn = document.elementFromPoint(x, y);
+  return [found, x, y, !!drawn && (drawn === el || el.contains(drawn))];
+};
+"""
+# Asynchronous: arguments are (what, label, milliseconds to wait at most, whether to aim at what
+# is found); settled as the driver defines it (the page's own scripts are watched by the script
+# added to every document).
 WHEN_SETTLED = """
-const [what, label, wait] = arguments, done = arguments[arguments.length - 1];
+const [what, label, wait, aim] = arguments, done = arguments[arguments.length - 1];
 const until = Date.now() + wait;
 const settled = () => document.readyState === 'complete' && !window.__harnessLeaving
   && (window.__harnessOpen || 0) === 0
   && (!document.querySelector('[aria-busy=true]') || !!(window.__harnessPrompting && window.__harnessPrompting()));
 (function look() {
-  if (settled() || Date.now() >= until) return done(finders[what](label));
-  setTimeout(look, 5);
+  if (!settled() && Date.now() < until) return setTimeout(look, 5);
+  const found = finders[what](label);
+  done(aim && found ? aimed(found) : found);
 })();
 """
 
@@ -68,7 +85,7 @@ const settled = () => document.readyState === 'complete' && !window.__harnessLea
 def when_settled_script(extra_elements: str = "null") -> str:
     """The asynchronous script, with `extra_elements` (a JavaScript function or null) read into
     every screen."""
-    return COMMON + READ_SCREEN + FINDERS.replace("EXTRA", extra_elements) + WHEN_SETTLED
+    return COMMON + READ_SCREEN + FINDERS.replace("EXTRA", extra_elements) + AIM + WHEN_SETTLED
 
 
 def screen_script(extra_elements: str = "null") -> str:
