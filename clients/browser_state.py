@@ -14,6 +14,7 @@ and their notifications), file systems, storage buckets.
 from __future__ import annotations
 
 import json
+import time
 
 from selenium.common.exceptions import InvalidSessionIdException, WebDriverException
 from selenium.webdriver.remote.command import Command
@@ -30,6 +31,7 @@ PAGE_EVENTS = {
 EVERY_STORAGE = (
     "local_storage,indexeddb,websql,cache_storage,service_workers,file_systems,shared_storage,storage_buckets"
 )
+CLOSE_TIMEOUT = 5.0  # seconds a closed tab is given to be gone (its page's unload handlers run first)
 # What a dead browser, its driver or its only tab answers (chromedriver's wording).
 GONE = ("invalid session id", "session deleted", "not reachable", "tab crashed", "target crashed", "disconnected")
 
@@ -54,13 +56,27 @@ def visited_origins(driver: WebDriver) -> set[str]:
     return origins
 
 
-def reset(driver: WebDriver, origins: set[str] = frozenset()) -> None:
-    """Leaves no trace of what came before (see the module's description), in a new tab: the
-    old tabs go, and with them their pages, session storage and back/forward history."""
-    old_tabs = driver.window_handles
+def new_tab(driver: WebDriver) -> None:
+    """A new tab in place of every tab there was: their pages, session storage and back/forward
+    history go with them."""
+    old_tabs = set(driver.window_handles)
     driver.switch_to.new_window("tab")
     for tab in old_tabs:  # a window handle is the tab's DevTools target ID
         driver.execute_cdp_cmd("Target.closeTarget", {"targetId": tab})
+    # A tab closes after its page's unload handlers have run: once it is gone, what they sent is sent.
+    until = time.monotonic() + CLOSE_TIMEOUT
+    while old_tabs & {target["targetId"] for target in driver.execute_cdp_cmd("Target.getTargets", {})["targetInfos"]}:
+        if time.monotonic() >= until:
+            raise WebDriverException(f"the old tabs did not close within {CLOSE_TIMEOUT}s")
+        time.sleep(0.005)
+
+
+def reset(driver: WebDriver, origins: set[str] = frozenset(), tab_is_new: bool = False) -> None:
+    """Leaves no trace of what came before (see the module's description), in a new tab (the
+    one `new_tab` opened when the last page was closed, if `tab_is_new` and it is still the only
+    one)."""
+    if not (tab_is_new and len(driver.window_handles) == 1):
+        new_tab(driver)
     for command in ("Network.clearBrowserCookies", "Network.clearBrowserCache", "Browser.resetPermissions"):
         driver.execute_cdp_cmd(command, {})
     for origin in sorted(visited_origins(driver) | origins):

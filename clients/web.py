@@ -131,6 +131,7 @@ class Browser:
 
     def __init__(self, proxy_url: str, ca_bundle: str, remote: str | None = None) -> None:
         self._scratch: str | None = None
+        self._tab_is_new = False  # the tab was opened by `close_page` and nothing was shown in it since
         if remote is None and not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
             raise HarnessError(
                 "Chromium is not installed: run `make setup` (it installs Debian's chromium and chromium-driver)"
@@ -176,14 +177,20 @@ class Browser:
     def clean(self, origin: str) -> None:
         """A scenario starts from a fresh state (clients.browser_state) in the warm browser; a
         browser that has gone (crashed, killed) is replaced by a new one first."""
+        tab_is_new, self._tab_is_new = self._tab_is_new, False
         try:
-            browser_state.reset(self.driver, {origin})
+            browser_state.reset(self.driver, {origin}, tab_is_new)
             self._watch_pages()
         except Exception as exc:  # a dead driver answers with a WebDriver or a connection error
             if not browser_state.is_gone(exc):
                 raise
             self.close()
             self._start()
+
+    def close_page(self) -> None:
+        """The page is gone, in a new tab that the next scenario starts from (clean)."""
+        browser_state.new_tab(self.driver)
+        self._tab_is_new = True
 
     def close(self) -> None:
         with contextlib.suppress(Exception):  # a browser that has gone has nothing left to quit
@@ -393,12 +400,12 @@ class WebAppDriver:
         return screen
 
     def close(self) -> None:
-        """Lets the page finish what it started (open requests, short timers) before it is blanked:
+        """Lets the page finish what it started (open requests, short timers) before it is closed:
         what it sends until then is this device's traffic, audited with it. The browser stays for
-        the next scenario, which starts from clean state."""
+        the next scenario, which starts from clean state in the new tab that replaces it."""
         with contextlib.suppress(WebDriverException):
             wait_until(self._web, FINISH_TIMEOUT, lambda: self._web.execute_script(FINISHED))
-            self._web.get("about:blank")
+            self.browser.close_page()
 
 
 def wait_until(web: webdriver.Chrome, timeout: float, condition) -> bool:
