@@ -11,10 +11,12 @@ import base64
 import contextlib
 import copy
 import hashlib
+import json
 import os
 import shutil
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from cryptography import x509
@@ -22,6 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from selenium import webdriver
 from selenium.common.exceptions import (
     ElementClickInterceptedException,
+    JavascriptException,
     NoSuchElementException,
     TimeoutException,
     WebDriverException,
@@ -112,6 +115,7 @@ if (window.Notification) {
     + WATCHED
 )  # the permission prompts, the page's timers and XMLHttpRequests (clients.web_inspect)
 SCREENSHOT = {"format": "png", "optimizeForSpeed": True}
+PLAIN_DATA = {"screen", "nothing"}  # web_page.FINDERS that answer with no element
 # A click as the mouse makes it (DevTools' Input.dispatchMouseEvent): move there, press, release.
 CLICK = (("mouseMoved", "none", 0), ("mousePressed", "left", 1), ("mouseReleased", "left", 1))
 PROMPTED_PERMISSIONS = ["notifications", "audioCapture"]  # what the browser's prompts can ask for
@@ -239,7 +243,7 @@ class WebAppDriver:
         just_read, self._just_read = self._just_read, None
         if just_read is not None:  # read once the action's page had settled, a moment ago
             return just_read
-        return as_screen(self._asked(self._web.execute_script, self._screen_now))
+        return as_screen(self._asked(self._evaluated, self._screen_now))
 
     def history(self) -> list[str]:
         return list(self._history)
@@ -268,14 +272,31 @@ class WebAppDriver:
         comes with where a click on it lands (web_page.AIM)."""
         self._just_read = None  # an action follows, or a look at the page as it is now
         until = time.monotonic() + max(timeout, 0.0)
+        # What is plain data is read through DevTools (half the time); elements through WebDriver.
+        ask = partial(self._evaluated, awaited=True) if what in PLAIN_DATA else self._web.execute_async_script
         while True:
             wait_ms = max(until - time.monotonic(), 0.0) * 1000
             try:
-                return self._asked(self._web.execute_async_script, self._when_settled, what, label, wait_ms, aim)
+                return self._asked(ask, self._when_settled, what, label, wait_ms, aim)
             except WebDriverException:
                 if time.monotonic() >= until:
                     raise
                 time.sleep(POLL)  # the page was leaving; the next one answers
+
+    def _evaluated(self, script: str, *arguments, awaited: bool = False):
+        """`script` run in the page as WebDriver runs one (its `arguments`, and if `awaited` a
+        callback last, whose answer is awaited), its answer as plain data, through DevTools'
+        Runtime.evaluate: without WebDriver's wrapping of arguments and answers, which looks
+        for elements in both, in half the time and a third of the browser's work."""
+        given = ", ".join(json.dumps(argument) for argument in arguments)
+        call = f"(function () {{ {script} }}).apply(null, [{given}{', done' if awaited else ''}])"
+        expression = f"new Promise(done => {call})" if awaited else call
+        asked = {"expression": expression, "awaitPromise": awaited, "returnByValue": True}
+        answer = self._web.execute_cdp_cmd("Runtime.evaluate", asked)
+        if "exceptionDetails" in answer:  # as WebDriver reports a script's error
+            details = answer["exceptionDetails"]
+            raise JavascriptException(f"javascript error: {details.get('exception', details).get('description')}")
+        return answer["result"].get("value")
 
     def _asked(self, command, *arguments):
         """`command(*arguments)`; a browser that has gone is a harness error, not the page's doing."""
