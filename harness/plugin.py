@@ -18,7 +18,7 @@ from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 
 from clients.adapters import MOBILE_BUILT_IN, NOT_APPLICABLE, declared_capabilities, load_factory
 from clients.remote_webdriver import remote_url
-from harness import SCENARIO_PLUGINS, evidence, scenario_end
+from harness import SCENARIO_PLUGINS, evidence, scenario_end, step_lookup
 from harness.allure_links import SCENARIO_LABEL
 from harness.catalogue import load, scenario_description, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
@@ -97,6 +97,7 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(exc)) from exc
     config.pluginmanager.register(ConformanceReporter(config), "harness-conformance-reporter")
     if runs_scenarios(config):
+        step_lookup.install()
         for module in SCENARIO_PLUGINS:
             config.pluginmanager.import_plugin(module)
     if config.pluginmanager.hasplugin("xdist"):
