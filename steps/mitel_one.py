@@ -11,10 +11,12 @@ from harness import checks, wire
 from harness.products import MITEL_ONE_WEB
 from mocks.cloudlink.mailer import RESET_SUBJECT
 from mocks.mail.reading import labelled_value, links
+from mocks.mitel_one import WEB_HOST
 from mocks.tenant import TenantSettings
 from steps.micollab_client import step
 
 MITEL_ONE_URL = "https://one.mitel.io"
+LOGOUT_PATH = "/api/v1/logout"
 ACCEPT = "I accept the end user agreement"
 EULA = "End User License Agreement"
 NOTIFY_TIMEOUT = 10.0
@@ -81,6 +83,11 @@ def edge(devices):
     client = devices.open_web_app(MITEL_ONE_URL)
     client.present_as(MICROSOFT_EDGE)
     return client
+
+
+@given(parsers.parse("the Mitel One platform answers Logout {seconds:d} seconds late"))
+def logout_answered_late(traffic, seconds):
+    traffic.set_fault(WEB_HOST, "latency", seconds=seconds, path=LOGOUT_PATH)
 
 
 @given("a Mitel One user who has never logged in", target_fixture="tenant")

@@ -271,3 +271,12 @@ WEB_MUTANTS.append(
          "}\nconst PERMISSIONS = "),
     ))
 )  # fmt: skip
+
+# Logout leaves the page a moment after sending its request, not once the platform answered it.
+WEB_MUTANTS.append(
+    mutant(
+        "LogoutNotWaitedFor", "MO-OUT-1", "home.js",
+        "    await fetch('/api/v1/logout', {method: 'POST'});\n    location.assign('/');",
+        "    fetch('/api/v1/logout', {method: 'POST'});\n    setTimeout(() => location.assign('/'), 200);",
+    )
+)  # fmt: skip
