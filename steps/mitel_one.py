@@ -109,6 +109,14 @@ def user_with_sso(world, simulated):
     return tenant
 
 
+@given(
+    "a Mitel One user who has never logged in, whose IT administrator configured Single Sign-On",
+    target_fixture="tenant",
+)
+def first_time_user_with_sso(world):
+    return world.new_tenant(SSO)
+
+
 @given("a Mitel One user whose Single Sign-On configuration has an outdated certificate", target_fixture="tenant")
 def user_with_broken_sso(world, simulated):
     tenant = world.new_tenant(TenantSettings(**{**SSO.__dict__, "sso_certificate_outdated": True}))

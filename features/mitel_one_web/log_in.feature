@@ -213,6 +213,19 @@ Feature: Log in to the Mitel One web application
       And the user clicks CONFIRM
       Then the user is logged in to the Mitel One web application
 
+    # "After successful sign in": by either method, Single Sign On as well as the password.
+    @req:MO-EULA-1 @idp:azure-ad
+    Scenario: After signing in with Single Sign On, the End User License Agreement is displayed
+      Given a Mitel One user who has never logged in, whose IT administrator configured Single Sign-On
+      When the user clicks the URL https://one.mitel.io
+      And the user clicks SIGN IN
+      And the user enters the User Principal Name as the user name
+      And the user clicks Next
+      And the user clicks Single Sign On
+      And the user uses the enterprise credentials to log in
+      And the user answers No to Stay signed in?
+      Then the End User License Agreement page is displayed
+
     @req:MO-EULA-2
     Scenario: The end user agreement does not appear at the next login
       Given a Mitel One user who has never logged in

@@ -280,3 +280,15 @@ WEB_MUTANTS.append(
         "    fetch('/api/v1/logout', {method: 'POST'});\n    setTimeout(() => location.assign('/'), 200);",
     )
 )  # fmt: skip
+
+# Single Sign On accepts the end user agreement on the user's behalf: only the password shows it.
+WEB_MUTANTS.append(
+    mutant(
+        "SsoAcceptsTheAgreement", "MO-EULA-1", "sso.js",
+        "  if (!token.ok || !await openSession((await token.json()).access_token)) {",
+        "  const session = token.ok\n"
+        "    && await post('/api/v1/session', {cloudlink_token: (await token.json()).access_token});\n"
+        "  if (session && session.ok && (await post('/api/v1/eula', {accepted: true})).ok) {\n"
+        "    location.assign('/home');\n    return;\n  }\n  {",
+    )
+)  # fmt: skip
