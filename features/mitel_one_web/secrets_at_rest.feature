@@ -4,8 +4,8 @@ Feature: The Mitel One web application keeps no password or code in the browser
   a page's script can read back there (local and session storage, IndexedDB, cookies not marked
   HttpOnly, Cache Storage, where a service worker keeps what it caches) any script of the page can
   read too, and it outlives the session: no password, and no code (an authorization or
-  verification code), is kept there after login or after logout; after logout, no token of the
-  ended session either (the tokens it was given, and the ones it sent).
+  verification code), is kept there after login, after a refused password or after logout; after
+  logout, no token of the ended session either (the tokens it was given, and the ones it sent).
 
   Background:
     Given the user's web browser is Google Chrome
@@ -15,6 +15,18 @@ Feature: The Mitel One web application keeps no password or code in the browser
     Given a Mitel One user who has logged in before
     When the user logs in to the Mitel One web application with the password
     Then the user is logged in to the Mitel One web application
+    And the browser keeps no password or code of the user where a page's script can read it
+
+  @req:SEC-REST-1
+  Scenario: After a wrong password, the browser keeps no password
+    Given a Mitel One user who has logged in before
+    When the user clicks the URL https://one.mitel.io
+    And the user clicks SIGN IN
+    And the user enters the e-mail id as the user name
+    And the user clicks Next
+    And the user enters a wrong password in the Password field
+    And the user clicks Next
+    Then the Mitel user login page shows an error
     And the browser keeps no password or code of the user where a page's script can read it
 
   @req:SEC-REST-1 @idp:azure-ad

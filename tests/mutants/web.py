@@ -292,3 +292,13 @@ WEB_MUTANTS.append(
         "    location.assign('/home');\n    return;\n  }\n  {",
     )
 )  # fmt: skip
+
+# A refused password is kept for the tab, to fill the field again: the right one is only a typo away.
+WEB_MUTANTS.append(
+    mutant(
+        "KeepsTheRefusedPassword", "SEC-REST-1", "login.js",
+        "      say(message || 'The password is not correct. Try again.');\n",
+        "      sessionStorage.setItem('refused', password);\n"
+        "      say(message || 'The password is not correct. Try again.');\n",
+    )
+)  # fmt: skip
