@@ -354,6 +354,12 @@ def _deployment_in(address: str) -> tuple[str, str, str]:
     return (parts.hostname or "", parts.path, parse_qs(parts.query).get("token", [""])[0])
 
 
+def deployment_usable(link: str, usable: list[str]) -> None:
+    """`link` carries a deployment the server still accepts (`usable`: its unused, unexpired links)."""
+    if _deployment_in(link) not in [_deployment_in(address) for address in usable]:
+        raise ConformanceFailure("a deployment that can still be used", "one neither used nor expired", link)
+
+
 def same_deployment(qr_codes: list[str], link: str) -> None:
     """A QR code on the screen carries the deployment that `link` carries (server, path, token)."""
     expected = _deployment_in(link)

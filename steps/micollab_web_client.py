@@ -111,3 +111,10 @@ def open_micollab_offered(web_client):
 def qr_code_same_deployment(web_client):
     checks.elements_shown(web_client, [OPEN_MICOLLAB])
     checks.same_deployment(web_client.qr_codes(), web_client.link_target(OPEN_MICOLLAB))
+
+
+@then("the QR code and the Open MiCollab link carry a deployment that can still be used")
+def deployment_still_usable(web_client, simulated, tenant):
+    qr_code_same_deployment(web_client)
+    usable = [d["link"] for d in simulated.micollab.codes(tenant.server_host)]
+    checks.deployment_usable(web_client.link_target(OPEN_MICOLLAB), usable)

@@ -52,6 +52,15 @@ Feature: Log in to MiCollab Client using the MiCollab Web Client
     When the user clicks the QR code (User Profile > Settings > General > Self Deployment)
     Then the QR code carries the same deployment as the Open MiCollab link
 
+  # Assumed: a deployment sets up one client (the server's deployment links are single-use), so
+  # Self Deployment opened again carries one that no client has used yet.
+  @req:MC-WEB-2
+  Scenario: Self Deployment opened again carries a deployment that can still be used
+    Given the MiCollab Client application is running in the background on a PC
+    And the user has clicked the Open MiCollab link in MiCollab Web Client
+    When the user clicks the QR code (User Profile > Settings > General > Self Deployment)
+    Then the QR code and the Open MiCollab link carry a deployment that can still be used
+
   Rule: Then the MiCollab Client continues as it does from the link in the deployment e-mail
 
     @req:MC-WEB-4

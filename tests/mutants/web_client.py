@@ -53,4 +53,11 @@ WEB_CLIENT_MUTANTS = [
         "$('open-micollab').href = deployment.link;",
         "$('open-micollab').href = (await (await post('/self-deployment')).json()).link;",
     ),
+    # Self Deployment shows again the deployment it first showed in this page: used once, it is spent.
+    WebClientMutant(
+        "SelfDeploymentShownAgain", ("MC-WEB-2",), "home.js",
+        "  const deployment = await (await post('/self-deployment')).json();",
+        "  window.shown = window.shown || await (await post('/self-deployment')).json();\n"
+        "  const deployment = window.shown;",
+    ),
 ]  # fmt: skip
