@@ -1,4 +1,3 @@
-@doc:mitel-one-log-in-out
 Feature: The Mitel One mobile application over a certificate the device must not trust
   The Mitel One mobile application trusts what the device trusts (MOB-TLS-1, assumed): a Mitel
   One platform presented with a certificate from an unknown authority, or issued for another
