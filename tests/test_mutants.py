@@ -125,6 +125,12 @@ def reference_run(tmp_path_factory) -> dict:
 
 
 @pytest.mark.selftest_slow
+def test_every_mutant_has_a_name_of_its_own():
+    """The kill matrix is keyed by name: two mutants of one name would hide one of them."""
+    names = [getattr(mutant, "name", None) or mutant.__name__ for mutant in ALL_MUTANTS]
+    assert len(names) == len(set(names)), sorted({name for name in names if names.count(name) > 1})
+
+
 def test_every_requirement_with_a_scenario_has_a_mutant(reference_run):
     run = {req for req, entry in reference_run["requirements"].items() if entry["status"] != "not-run"}
     covered = {req for mutant in ALL_MUTANTS for req in mutant.breaks}

@@ -52,7 +52,7 @@ class AcceptsOnTheCheckBox(MitelOneMobile):
             self.http.post(f"{API}/eula", json={"accepted": True}).raise_for_status()
 
 
-class TrustsAnyCertificate(MitelOneMobile):
+class PhoneTrustsAnyCertificate(MitelOneMobile):
     """The phone's HTTP client has certificate verification turned off."""
 
     breaks = ("MOB-TLS-1",)
@@ -62,7 +62,7 @@ class TrustsAnyCertificate(MitelOneMobile):
         self.http = httpx.Client(proxy=settings.proxy_url, verify=False, timeout=settings.timeout)
 
 
-class ChecksOnlyTheAuthority(MitelOneMobile):
+class PhoneChecksOnlyTheAuthority(MitelOneMobile):
     """Verifies the certificate's authority but not the host name it was issued for."""
 
     breaks = ("MOB-TLS-1",)
@@ -79,6 +79,6 @@ MOBILE_MUTANTS = [
     AlwaysShowsTheAgreement,
     AgreementComesSelected,
     AcceptsOnTheCheckBox,
-    TrustsAnyCertificate,
-    ChecksOnlyTheAuthority,
+    PhoneTrustsAnyCertificate,
+    PhoneChecksOnlyTheAuthority,
 ]
