@@ -36,8 +36,9 @@ class World:
         fake = self.faker
         settings = settings or TenantSettings()
         company = fake.company()
-        # The seed's hex keeps domains unique across scenarios even when Faker repeats a name.
-        slug = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-")[:24].strip("-")
+        # The seed's hex keeps domains unique across scenarios even when Faker repeats a name; the
+        # company's part is short, as every browser scenario types the address a key at a time.
+        slug = re.sub(r"[^a-z0-9]+", "-", company.lower()).strip("-")[:12].strip("-")
         tenant_id = f"{self.seed:016x}"[:10] + str(len(self.tenants))
         domain = f"{slug}-{tenant_id}.example.com"
         azure_domain = f"{slug.replace('-', '')}{tenant_id}.onmicrosoft.com"
