@@ -25,7 +25,6 @@ from urllib.parse import parse_qsl, unquote
 
 from cryptography import x509
 from mitmproxy import certs, ctx, http, tls
-from mitmproxy.addons.savehar import SaveHar
 from OpenSSL import crypto
 
 CONTROL_HOST = "proxy.harness.test"
@@ -154,6 +153,8 @@ class Recording:
         return [(r, f) for r, f in pairs if r["seq"] > since and r["device"].startswith(device)]
 
     def har(self, since: int, device: str = "") -> dict:
+        from mitmproxy.addons.savehar import SaveHar  # here: its flow filters take 20 ms to import at start
+
         return SaveHar().make_har([self.as_sent(f) for _, f in self.chosen(since, device)])
 
     def record(self, flow: http.HTTPFlow) -> dict:

@@ -70,7 +70,8 @@ class ReportPort:
 
 
 async def serve(args: argparse.Namespace) -> None:
-    opts = options.Options()
+    # The CA's folder from the start: set later, TlsConfig would load the CA a second time (40 ms).
+    opts = options.Options(confdir=args.confdir)
     master = Master(opts, with_termlog=True)
     server = proxyserver.Proxyserver()
     master.addons.add(core.Core(), server, next_layer.NextLayer(), tlsconfig.TlsConfig(), errorcheck.ErrorCheck())
@@ -82,7 +83,6 @@ async def serve(args: argparse.Namespace) -> None:
         listen_port=0,
         harness_browser_host=args.browser_host,
         harness_require_identity=args.require_identity,
-        confdir=args.confdir,
         connection_strategy="lazy",
         termlog_verbosity="warn",
         harness_hosts=args.hosts,
