@@ -3,6 +3,7 @@ the scenario's world with its traffic, and its devices."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,13 +58,15 @@ def client_factory(pytestconfig):
 
 
 @pytest.fixture
-def traffic(request, simulated) -> ScenarioTraffic | None:
+def traffic(request, simulated) -> Iterator[ScenarioTraffic | None]:
     """This scenario's flows through the proxy (None on the direct network, which has none)."""
     if simulated.proxy is None:
-        return None
+        yield None
+        return
     scenario_traffic = ScenarioTraffic(simulated.proxy)
     evidence.of(request.node).har_sources.append(scenario_traffic.har)
-    return scenario_traffic
+    yield scenario_traffic
+    scenario_traffic.forget()  # after the world's end (its audit) and the evidence, which read them
 
 
 @pytest.fixture

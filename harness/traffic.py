@@ -73,6 +73,10 @@ class ScenarioTraffic:
     def har(self) -> dict:
         return self.proxy.har(device=f"{self.key}.")
 
+    def forget(self) -> None:
+        """The scenario is over and its evidence taken: the proxy lets go of its flows."""
+        self.proxy.forget(f"{self.key}.")
+
     def set_fault(self, host: str, kind: str, **options) -> None:
         self.faulted = True
         self.proxy.set_fault(host, kind, **options)

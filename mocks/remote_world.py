@@ -54,6 +54,9 @@ class RemoteProxy:
     def har(self, device: str = "", since: int = 0) -> dict:
         return self._call("GET", "/har", params={"since": since, "device": self.session + device}).json()
 
+    def forget(self, device: str) -> None:
+        self._call("DELETE", "/flows", params={"device": self.session + device})
+
     def lend_browser(self, holder: str) -> None:
         self._call("PUT", "/browser", json={"holder": self.session + holder if holder else ""})
 

@@ -119,12 +119,21 @@ def challenge() -> http.Response:
     return http.Response.make(407, body, {"Proxy-Authenticate": 'Basic realm="simulated network"'})
 
 
+def owner(device: str) -> str:
+    """Who a device belongs to: the first part of its ID (a test run's scenario, `s12` of
+    `s12.micollab-client.1`), under which its flows are kept and let go together."""
+    return device.split(".", 1)[0]
+
+
 class Recording:
-    """Every flow but the harness's own, in order, as plain data the harness can audit."""
+    """Every flow but the harness's own, in order, as plain data the harness can audit, kept by
+    owner (a scenario): what one scenario asks for is found among its own flows, not the run's,
+    and a finished scenario's flows can be let go (`forget`), so the proxy does not grow with
+    the run."""
 
     def __init__(self) -> None:
-        self.flows: list[dict] = []
-        self.originals: list[http.HTTPFlow] = []  # for HAR, made only when asked for
+        # owner -> (record, the flow itself for HAR, made only when asked for), in order
+        self.kept: dict[str, list[tuple[dict, http.HTTPFlow]]] = {}
         self._seq = itertools.count(1)
 
     def load(self, loader) -> None:
@@ -133,8 +142,8 @@ class Recording:
 
     def response(self, flow: http.HTTPFlow) -> None:
         if flow.metadata.get("original_host") != CONTROL_HOST:
-            self.flows.append(self.record(flow))
-            self.originals.append(flow)
+            record = self.record(flow)
+            self.kept.setdefault(owner(record["device"]), []).append((record, flow))
 
     error = response
 
@@ -148,9 +157,22 @@ class Recording:
         return copy
 
     def chosen(self, since: int, device: str) -> list[tuple[dict, http.HTTPFlow]]:
-        """The flows after `since` of the devices whose ID starts with `device`."""
-        pairs = zip(self.flows, self.originals, strict=True)
+        """The flows after `since` of the devices whose ID starts with `device`, oldest first."""
+        if "." in device:  # one owner's devices
+            pairs = self.kept.get(owner(device), [])
+        else:
+            pairs = sorted((pair for kept in self.kept.values() for pair in kept), key=lambda pair: pair[0]["seq"])
         return [(r, f) for r, f in pairs if r["seq"] > since and r["device"].startswith(device)]
+
+    def forget(self, device: str) -> int:
+        """Lets go of the flows of the devices whose ID starts with `device` (one owner's): how many."""
+        kept = self.kept.get(owner(device), [])
+        left = [(r, f) for r, f in kept if not r["device"].startswith(device)]
+        if left:
+            self.kept[owner(device)] = left
+        else:
+            self.kept.pop(owner(device), None)
+        return len(kept) - len(left)
 
     def har(self, since: int, device: str = "") -> dict:
         from mitmproxy.addons.savehar import SaveHar  # here: its flow filters take 20 ms to import at start
@@ -256,6 +278,12 @@ class Control:
         path, method = flow.request.path.split("?", 1)[0], flow.request.method
         if path == "/ready":
             flow.response = json_response({"ready": True})
+        elif path == "/flows" and method == "DELETE":
+            device = flow.request.query.get("device", "")
+            if "." not in device:
+                flow.response = json_response({"error": "name one owner's devices: device=<owner>."}, 400)
+                return
+            flow.response = json_response({"forgotten": self.recording.forget(device)})
         elif path in ("/har", "/flows"):
             since, device = int(flow.request.query.get("since", "0")), flow.request.query.get("device", "")
             found = (

@@ -144,6 +144,10 @@ class Proxy:
         """The same flows as HAR 1.2, made by mitmproxy's own exporter."""
         return self._call("GET", "/har", params={"since": since, "device": device}).json()
 
+    def forget(self, device: str) -> None:
+        """Lets go of the flows of the devices whose ID starts with `device` (`<owner>.`)."""
+        self._call("DELETE", "/flows", params={"device": device})
+
     def lend_browser(self, holder: str) -> None:
         """From now on the browser's flows are `holder`'s ("": nobody's)."""
         self._call("PUT", "/browser", json={"holder": holder})

@@ -1,0 +1,42 @@
+"""The proxy keeps each scenario's flows apart and lets a finished scenario's go, so a long run
+neither searches nor holds the flows of the scenarios before it."""
+
+from __future__ import annotations
+
+import ssl
+
+import httpx
+import pytest
+
+from failures import HarnessError
+from mocks.platform import Platform
+
+
+@pytest.fixture(scope="module")
+def platform():
+    started = Platform(direct=False, require_identity=True).start()
+    yield started
+    started.stop()
+
+
+def visit(platform: Platform, device: str) -> None:
+    tls = ssl.create_default_context(cafile=platform.ca_bundle)
+    with httpx.Client(proxy=platform.proxy.device_url(device), verify=tls) as client:
+        client.get(platform.mailbox_url + "/_mock/ready").raise_for_status()
+
+
+def test_a_scenario_sees_its_own_flows_and_forgetting_them_leaves_the_others(platform):
+    proxy = platform.proxy
+    visit(platform, "s1.micollab-client.1")
+    visit(platform, "s2.micollab-client.1")
+    visit(platform, "s2.harness.2")
+    assert [f["device"] for f in proxy.flows(device="s2.")] == ["s2.micollab-client.1", "s2.harness.2"]
+    proxy.forget("s2.")
+    assert proxy.flows(device="s2.") == []
+    assert [f["device"] for f in proxy.flows(device="s1.")] == ["s1.micollab-client.1"]
+    assert "s1.micollab-client.1" in [f["device"] for f in proxy.flows()]  # every owner's, in order
+
+
+def test_forgetting_needs_one_owner_named(platform):
+    with pytest.raises(HarnessError, match="name one owner"):
+        platform.proxy.forget("")
