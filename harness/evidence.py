@@ -48,6 +48,8 @@ def step_parameters(item: pytest.Item, step, step_func) -> dict[str, str]:
         if c.step_func is step_func and c.parser.is_matching(step.name)
     ]
     parsed = (contexts[0].parser.parse_arguments(step.name) or {}) if contexts else {}
+    if not parsed:
+        return {}
     mask = masker(item)
     return {name: mask(str(value)) for name, value in parsed.items()}
 

@@ -22,16 +22,22 @@ def is_secret_field(label: str) -> bool:
 
 class Masker:
     def __init__(self, secrets: list[str] | None = None) -> None:
+        self._known: set[str] = set()  # as given: each is encoded once, however often it is added
         self._secrets: set[str] = set()
+        self._longest_first: list[str] | None = None
         self.add(*(secrets or []))
 
     def add(self, *secrets: str) -> None:
-        for secret in secrets:
+        for secret in set(secrets) - self._known:
+            self._known.add(secret)
             if secret and len(secret) >= MIN_SECRET_LENGTH:
                 self._secrets.update(encodings(secret))
+                self._longest_first = None
 
     def __call__(self, text: str) -> str:
-        for secret in sorted(self._secrets, key=len, reverse=True):  # longest first: no partial leaks
+        if self._longest_first is None:  # longest first: no partial leaks
+            self._longest_first = sorted(self._secrets, key=len, reverse=True)
+        for secret in self._longest_first:
             text = text.replace(secret, MASK)
         return text
 
