@@ -8,7 +8,6 @@ import ssl
 import httpx
 import pytest
 
-from failures import HarnessError
 from mocks.platform import Platform
 
 
@@ -31,12 +30,14 @@ def test_a_scenario_sees_its_own_flows_and_forgetting_them_leaves_the_others(pla
     visit(platform, "s2.micollab-client.1")
     visit(platform, "s2.harness.2")
     assert [f["device"] for f in proxy.flows(device="s2.")] == ["s2.micollab-client.1", "s2.harness.2"]
-    proxy.forget("s2.")
+    proxy.forget("s2.")  # told with the next call
     assert proxy.flows(device="s2.") == []
     assert [f["device"] for f in proxy.flows(device="s1.")] == ["s1.micollab-client.1"]
     assert "s1.micollab-client.1" in [f["device"] for f in proxy.flows()]  # every owner's, in order
 
 
-def test_forgetting_needs_one_owner_named(platform):
-    with pytest.raises(HarnessError, match="name one owner"):
-        platform.proxy.forget("")
+def test_forgetting_through_the_control_api_needs_one_owner_named(platform):
+    with httpx.Client(proxy=platform.proxy.url) as control:
+        answer = control.delete("http://proxy.harness.test/flows", params={"device": ""})
+    assert answer.status_code == 400
+    assert "name one owner" in answer.text

@@ -28,6 +28,7 @@ from mitmproxy import certs, ctx, http, tls
 from OpenSSL import crypto
 
 CONTROL_HOST = "proxy.harness.test"
+FORGET_HEADER = "X-Harness-Forget"  # on any Control API call: owners whose flows to let go of first
 SECRET_HEADERS = ("authorization", "cookie", "set-cookie")
 
 
@@ -275,23 +276,14 @@ class Control:
         flow.metadata["original_scheme"] = flow.request.scheme
         if flow.request.pretty_host != CONTROL_HOST:
             return
+        for device in flow.request.headers.get(FORGET_HEADER, "").split(","):
+            if "." in device:  # one owner's devices (a test run's finished scenario)
+                self.recording.forget(device)
         path, method = flow.request.path.split("?", 1)[0], flow.request.method
         if path == "/ready":
             flow.response = json_response({"ready": True})
-        elif path == "/flows" and method == "DELETE":
-            device = flow.request.query.get("device", "")
-            if "." not in device:
-                flow.response = json_response({"error": "name one owner's devices: device=<owner>."}, 400)
-                return
-            flow.response = json_response({"forgotten": self.recording.forget(device)})
         elif path in ("/har", "/flows"):
-            since, device = int(flow.request.query.get("since", "0")), flow.request.query.get("device", "")
-            found = (
-                self.recording.har(since, device)
-                if path == "/har"
-                else [r for r, _ in self.recording.chosen(since, device)]
-            )
-            flow.response = json_response(found)
+            flow.response = self.traffic(path, method, flow.request.query)
         elif path == "/browser" and method == "PUT":
             self.identity.browser_holder = json.loads(flow.request.get_text() or "{}").get("holder", "")
             flow.response = json_response({"holder": self.identity.browser_holder})
@@ -309,6 +301,19 @@ class Control:
             flow.response = json_response(list(self.faults.rules.values()))
         else:
             flow.response = json_response({"error": f"no control endpoint {method} {path}"}, 404)
+
+    def traffic(self, path: str, method: str, query) -> http.Response:
+        """The flows (`/flows`) or their HAR (`/har`) of the devices `device` names, after `since`;
+        `DELETE /flows`: one owner's let go of."""
+        device = query.get("device", "")
+        if method == "DELETE":
+            if "." not in device:
+                return json_response({"error": "name one owner's devices: device=<owner>."}, 400)
+            return json_response({"forgotten": self.recording.forget(device)})
+        since = int(query.get("since", "0"))
+        if path == "/har":
+            return json_response(self.recording.har(since, device))
+        return json_response([r for r, _ in self.recording.chosen(since, device)])
 
 
 class Egress:

@@ -21,6 +21,7 @@ from mocks.netutil import LOOPBACK
 BROWSER_LOOPBACK = "127.0.0.2"
 
 CONTROL_HOST = "proxy.harness.test"
+FORGET_HEADER = "X-Harness-Forget"  # on any Control API call: owners whose flows to let go of first
 SERVE = Path(__file__).with_name("serve.py")
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT_PYTHON = PROJECT / ".tools" / "proxy" / "bin" / "python"
@@ -66,6 +67,7 @@ class Proxy:
         self._log = self._confdir / "proxy.log"
         self._process: subprocess.Popen | None = None
         self._control: httpx.Client | None = None
+        self._forgotten: list[str] = []  # owners whose flows the proxy is yet to let go of
 
     @property
     def url(self) -> str:
@@ -145,8 +147,9 @@ class Proxy:
         return self._call("GET", "/har", params={"since": since, "device": device}).json()
 
     def forget(self, device: str) -> None:
-        """Lets go of the flows of the devices whose ID starts with `device` (`<owner>.`)."""
-        self._call("DELETE", "/flows", params={"device": device})
+        """Lets go of the flows of the devices whose ID starts with `device` (`<owner>.`), told
+        with the next call to the Control API: a finished scenario's flows cost no call of their own."""
+        self._forgotten.append(device)
 
     def lend_browser(self, holder: str) -> None:
         """From now on the browser's flows are `holder`'s ("": nobody's)."""
@@ -160,12 +163,14 @@ class Proxy:
 
     def _call(self, method: str, path: str, **kwargs) -> httpx.Response:
         self.check()
+        forgotten = {FORGET_HEADER: ",".join(self._forgotten)} if self._forgotten else {}
         try:
-            answer = self._control.request(method, path, **kwargs)
+            answer = self._control.request(method, path, headers=forgotten, **kwargs)
         except httpx.HTTPError as exc:
             raise HarnessError(f"the proxy's control API did not answer {method} {path}: {exc}") from exc
         if answer.is_error:
             raise HarnessError(f"the proxy refused {method} {path}: {answer.text}")
+        self._forgotten.clear()
         return answer
 
     def stop(self) -> None:
