@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 
 # Faults the proxy answers in the server's place: the request never reaches the mock.
-ANSWERED_BY_PROXY = ("down", "reset", "5xx", "malformed")
+ANSWERED_BY_PROXY = ("down", "reset", "5xx", "malformed", "closed-port")
 SHOWN = ("seq", "host", "method", "path", "query", "status", "device", "started")  # no bodies, no headers
 
 

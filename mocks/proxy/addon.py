@@ -28,6 +28,7 @@ from mitmproxy import certs, ctx, http, tls
 from OpenSSL import crypto
 
 CONTROL_HOST = "proxy.harness.test"
+LISTENING = {"https": 443, "http": 80}  # where a simulated host listens, as the real ones do
 FORGET_HEADER = "X-Harness-Forget"  # on any Control API call: owners whose flows to let go of first
 SECRET_HEADERS = ("authorization", "cookie", "set-cookie")
 
@@ -154,7 +155,7 @@ class Recording:
         copy = flow.copy()
         scheme = flow.metadata.get("original_scheme", flow.request.scheme)
         copy.request.scheme, copy.request.host = scheme, flow.metadata.get("original_host", flow.request.host)
-        copy.request.port = 443 if scheme == "https" else 80
+        copy.request.port = flow.metadata.get("original_port", LISTENING[scheme])
         return copy
 
     def chosen(self, since: int, device: str) -> list[tuple[dict, http.HTTPFlow]]:
@@ -187,6 +188,7 @@ class Recording:
             "seq": next(self._seq),
             "scheme": flow.metadata.get("original_scheme", request.scheme),
             "host": flow.metadata.get("original_host", request.pretty_host),
+            "port": flow.metadata.get("original_port", request.port),
             "method": request.method,
             "path": request.path.split("?", 1)[0],
             "query": dict(parse_qsl(request.path.partition("?")[2], keep_blank_values=True)),
@@ -274,6 +276,7 @@ class Control:
     def request(self, flow: http.HTTPFlow) -> None:
         flow.metadata["original_host"] = flow.request.pretty_host
         flow.metadata["original_scheme"] = flow.request.scheme
+        flow.metadata["original_port"] = flow.request.port
         if flow.request.pretty_host != CONTROL_HOST:
             return
         for device in flow.request.headers.get(FORGET_HEADER, "").split(","):
@@ -317,13 +320,22 @@ class Control:
 
 
 class Egress:
-    """Nothing leaves the simulated network: a host nobody simulates is answered here."""
+    """Nothing leaves the simulated network: a host nobody simulates is answered here. A simulated
+    host listens where the real one does, on its scheme's port: on any other, nothing answers
+    (as a connection refused, the `closed-port` fault)."""
 
     def request(self, flow: http.HTTPFlow) -> None:
-        if flow.response is None and not simulated(flow.request.pretty_host):
+        if flow.response is not None:
+            return
+        host = flow.request.pretty_host
+        if not simulated(host):
             flow.metadata["refused"] = True
-            body = f"{flow.request.pretty_host} is not simulated by the harness: request refused"
+            body = f"{host} is not simulated by the harness: request refused"
             flow.response = http.Response.make(502, body.encode(), {"Content-Type": "text/plain"})
+        elif host != CONTROL_HOST and flow.request.port != LISTENING.get(flow.request.scheme):
+            flow.metadata["fault"] = "closed-port"
+            headers = {"Proxy-Status": "harness; error=connection_refused"}
+            flow.response = http.Response.make(502, f"nothing listens on {host}:{flow.request.port}", headers)
 
 
 class Routing:

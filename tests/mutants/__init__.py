@@ -699,6 +699,18 @@ class ManualLoginTakesTheLoginIdOnly(MiCollabClient):
         super().identify(username.split("@", maxsplit=1)[0] if manual else username)
 
 
+class ManualLoginAddsAPort(MiCollabClient):
+    """Manual Login adds a port of its own to the Server Hostname typed (the MBG's 36008): the
+    server listens on HTTPS's port only, so nothing answers there."""
+
+    breaks = ("MC-MAN-2", "MC-MAN-4")
+
+    def identify(self, username: str) -> None:
+        if self.screen().name == s.MANUAL_LOGIN and self.server and ":" not in self.server:
+            self.server = f"{self.server}:36008"
+        super().identify(username)
+
+
 class TakesTheLineBreakForPartOfTheCode(MiCollabClient):
     """The authentication code is decoded as pasted, line break and all: a code copied from the
     e-mail with its line break is refused as malformed."""
@@ -759,6 +771,7 @@ MUTANTS += [
     SendsTheLoginAgainWhenSlow,
     LogsInWithTheDeploymentAfterImport,
     ManualLoginTakesTheLoginIdOnly,
+    ManualLoginAddsAPort,
     TakesTheLineBreakForPartOfTheCode,
     LogsOutOnlyLocallyAfterCloudLink,
     RefusesTheSecondFactorPage,

@@ -1,5 +1,6 @@
-"""The proxy keeps each scenario's flows apart and lets a finished scenario's go, so a long run
-neither searches nor holds the flows of the scenarios before it."""
+"""The proxy: a simulated host answers where the real one listens, and each scenario's flows are
+kept apart and a finished scenario's let go of, so a long run neither searches nor holds the flows
+of the scenarios before it."""
 
 from __future__ import annotations
 
@@ -18,10 +19,18 @@ def platform():
     started.stop()
 
 
-def visit(platform: Platform, device: str) -> None:
+def visit(platform: Platform, device: str, url: str = "") -> httpx.Response:
     tls = ssl.create_default_context(cafile=platform.ca_bundle)
     with httpx.Client(proxy=platform.proxy.device_url(device), verify=tls) as client:
-        client.get(platform.mailbox_url + "/_mock/ready").raise_for_status()
+        return client.get(url or platform.mailbox_url + "/_mock/ready").raise_for_status()
+
+
+def test_a_simulated_host_answers_on_its_schemes_port_only(platform):
+    assert visit(platform, "s9.harness.1", platform.mailbox_url + ":443/_mock/ready").status_code == 200
+    with pytest.raises(httpx.HTTPStatusError) as answered:
+        visit(platform, "s9.harness.1", platform.mailbox_url + ":36008/_mock/ready")
+    assert answered.value.response.status_code == 502
+    assert "connection_refused" in answered.value.response.headers["proxy-status"]
 
 
 def test_a_scenario_sees_its_own_flows_and_forgetting_them_leaves_the_others(platform):
