@@ -18,7 +18,7 @@ from pytest_bdd.scenario import CONFIG_STACK, scenario_wrapper_template_registry
 
 from clients.adapters import MOBILE_BUILT_IN, NOT_APPLICABLE, declared_capabilities, load_factory
 from clients.remote_webdriver import remote_url
-from harness import SCENARIO_PLUGINS, evidence, scenario_end, step_lookup
+from harness import SCENARIO_PLUGINS, evidence, release, scenario_end, step_lookup
 from harness.allure_links import SCENARIO_LABEL
 from harness.catalogue import load, scenario_description, unknown_ids
 from harness.errors import AdapterError, ConformanceFailure
@@ -309,6 +309,20 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem):
         return (yield)
     finally:
         evidence.forget(item)  # after the fixtures' own teardown, which reads it
+        release.torn_down(item)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem):
+    try:
+        return (yield)
+    finally:
+        release.reported(item)
+
+
+@pytest.hookimpl(trylast=True)  # after every reporter has read it
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    release.logged(report)
 
 
 @pytest.hookimpl(wrapper=True)
