@@ -309,6 +309,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem):
         return (yield)
     finally:
         evidence.forget(item)  # after the fixtures' own teardown, which reads it
+        scenario_end.forget(item)
         release.torn_down(item)
 
 

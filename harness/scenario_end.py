@@ -30,6 +30,13 @@ def of(item: pytest.Item) -> Ending:
     return item.stash[KEY]
 
 
+def forget(item: pytest.Item) -> None:
+    """The scenario is over: what is left of its ending is let go with it (pytest keeps the item
+    until the run ends)."""
+    if KEY in item.stash:
+        del item.stash[KEY]
+
+
 def close_devices(item: pytest.Item) -> None:
     closers = of(item).closers
     while closers:
