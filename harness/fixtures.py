@@ -89,10 +89,13 @@ def world(request, simulated, traffic, pytestconfig):
     if traffic is not None:
         scenario_end.of(request.node).audits.append(audit)
     yield scenario_world
-    simulated.check()  # a mock that died mid-scenario is a harness error, not the client's
-    if traffic is not None:
-        traffic.clear_faults()
-    scenario_end.finish(request.node)  # unless the scenario's end has run it already
+    try:
+        simulated.check()  # a mock that died mid-scenario is a harness error, not the client's
+        if traffic is not None:
+            traffic.clear_faults()
+        scenario_end.finish(request.node)  # unless the scenario's end has run it already
+    finally:  # its evidence and audit have read the tenants: nothing else will
+        simulated.forget_tenants(scenario_world.tenants)
 
 
 @pytest.fixture

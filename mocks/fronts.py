@@ -10,6 +10,11 @@ from mocks.tenant import Tenant
 class Fronts:
     mail = micollab = cloudlink = azure_ad = mitel_one = world = None  # each world sets its own
 
+    def forget_tenants(self, tenants: list[Tenant]) -> None:
+        """A finished scenario's tenants, which nothing reads any more: a world in this process lets
+        them go (mocks/platform.py); a world elsewhere keeps them until its reset (its memory is
+        not this run's, and another harness may be reading it)."""
+
     def mails_of(self, tenants: list[Tenant]) -> list[tuple[str, bytes]]:
         """Every e-mail the tenants' users received, named for a report."""
         return [

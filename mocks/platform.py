@@ -112,6 +112,9 @@ class Platform(Fronts):
         self.micollab.add_tenant(tenant)
         self.mail.provisioned(tenant)  # its welcome e-mails came with it: a reset keeps them
 
+    def forget_tenants(self, tenants: list[Tenant]) -> None:
+        self.world.forget_tenants(tenants)
+
     def check(self) -> None:
         """Raises HarnessError if a mock server or the proxy has died."""
         self.network.check()

@@ -161,9 +161,15 @@ class CloudLinkDirectory:
         """The tenant's users and everything of theirs."""
         with self.lock:
             for email, group in list(self.users.items()):
-                self.users[email] = [entry for entry in group if entry.tenant is not tenant]
+                kept = [entry for entry in group if entry.tenant is not tenant]
+                if kept:
+                    self.users[email] = kept
+                else:  # no empty group left behind for each tenant a long run forgets
+                    del self.users[email]
             self.transactions = {k: t for k, t in self.transactions.items() if not (t.user and t.user.tenant is tenant)}
-            self.refresh_tokens = {k: v for k, v in self.refresh_tokens.items() if v[0].tenant is not tenant}
+            theirs = {k for k, v in self.refresh_tokens.items() if v[0].tenant is tenant}
+            self.refresh_tokens = {k: v for k, v in self.refresh_tokens.items() if k not in theirs}
+            self.revoked -= theirs
         for records in (self.setup_links, self.grants, self.resets):
             records.forget(lambda record: record.user.tenant is tenant)
 
