@@ -27,8 +27,8 @@ class MailFront:
             self._provisioned |= {m.id for m in self.store.messages_for(user.email)}
 
     def forget_tenant(self, tenant: Tenant) -> None:
-        addresses = {user.email.lower() for user in tenant.users}
-        self.store.keep(lambda m: not addresses & set(m.recipients))
+        dropped = self.store.forget({user.email.lower() for user in tenant.users})
+        self._provisioned -= {m.id for m in dropped}
 
     @control("GET", "/mail")
     def ready(self) -> dict:

@@ -76,6 +76,16 @@ class MailStore:
         with self._arrived:
             return list(self._by_recipient.get(address.lower(), ()))
 
+    def forget(self, addresses: set[str]) -> list[Message]:
+        """Drops the mailboxes of `addresses` (a tenant that has left) and every message in them,
+        from every mailbox it was in: the messages dropped."""
+        with self._arrived:
+            dropped = {id(m): m for a in addresses for m in self._by_recipient.pop(a.lower(), ())}
+            for recipient in {r for m in dropped.values() for r in m.recipients} - set(addresses):
+                kept = [m for m in self._by_recipient.get(recipient, ()) if id(m) not in dropped]
+                self._by_recipient[recipient] = kept
+            return list(dropped.values())
+
     def keep(self, where) -> None:
         """Keeps only the messages `where` accepts (a reset: the rest were never received)."""
         with self._arrived:
