@@ -48,6 +48,18 @@ class Platform(Fronts):
     ) -> None:
         self.scheme = "http" if direct else "https"
         self.tenants: dict[str, Tenant] = {}
+        self.network = Network()  # its socket listens from here on: the proxy's upstream
+        self.proxy = None if direct else Proxy(self.network.port, list(SIMULATED_HOSTS), require_identity)
+        if self.proxy:  # it boots (mitmproxy's imports: a third of a second) while the mocks are made
+            self.proxy.launch()
+        try:
+            self._make_mocks(web_app_dir, micollab_web_client, seed)
+        except BaseException:
+            if self.proxy:
+                self.proxy.stop()
+            raise
+
+    def _make_mocks(self, web_app_dir: Path | None, micollab_web_client: Path | None, seed: int) -> None:
         received = Received(self._flows)
         self.mail = MailFront()
         mailer = Mailer(self.mail.smtp.host, self.mail.smtp.port, self.scheme)
@@ -58,12 +70,10 @@ class Platform(Fronts):
         login_page = f"{self.scheme}://{LOGIN_HOST}/authorize"
         self.micollab = MiCollabFront(self.cloudlink.verify, login_page, micollab_web_client, mailer, received)
         self.mitel_one = MitelOneFront(self.cloudlink, web_app_dir, tenant_of, received)
-        self.network = Network()
         for front in (self.mail, self.azure_ad, self.cloudlink, self.micollab, self.mitel_one):
             for host, app in front.apps().items():
                 self.network.router.register(host, app)
         self.network.router.register(WORLD_HOST, world_app(self))
-        self.proxy = None if direct else Proxy(self.network.port, list(SIMULATED_HOSTS), require_identity)
 
     def _flows(self, since: int) -> list[dict]:
         """What the proxy recorded after `since`: every request the mocks received went through it."""
@@ -94,8 +104,6 @@ class Platform(Fronts):
         return f"{self.scheme}://{MAILBOX_HOST}"
 
     def start(self) -> Platform:
-        if self.proxy:
-            self.proxy.launch()
         self.mail.smtp.start()
         self.network.start()
         if self.proxy:
