@@ -62,7 +62,7 @@ class Platform(Fronts):
     def _make_mocks(self, web_app_dir: Path | None, micollab_web_client: Path | None, seed: int) -> None:
         received = Received(self._flows)
         self.mail = MailFront()
-        mailer = Mailer(self.mail.smtp.host, self.mail.smtp.port, self.scheme)
+        self.mailer = mailer = Mailer(self.mail.smtp.host, self.mail.smtp.port, self.scheme)
         self.world = WorldFront(self, seed)
         tenant_of = self.world.tenant_of
         self.azure_ad = AzureAdFront(tenant_of, received)
@@ -133,4 +133,5 @@ class Platform(Fronts):
         if self.proxy:
             self.proxy.stop()
         self.network.stop()
+        self.mailer.close()
         self.mail.smtp.stop()
