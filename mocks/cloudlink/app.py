@@ -112,7 +112,7 @@ class CloudLinkApp:
     ) -> None:
         self.directory, self.key, self.federation = directory, key, federation
         self.clients = clients
-        self.mailer = mailer  # sends EmailMessages over SMTP; `scheme` for the links in them
+        self.mailer = mailer  # sends e-mails over SMTP; `scheme` for the links in them
         self.tokens = Tokens(directory, key)
         self.limiter = limiter or RateLimiter()
         self.saml_requests: dict[str, str] = {}  # transaction -> AuthnRequest ID

@@ -3,10 +3,11 @@ and the password reset with its link and six-digit verification code."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.message import Message
+from email.utils import formataddr
 
 from mocks.cloudlink.directory import PasswordReset, SetupLink
+from mocks.mail.compose import plain_text
 
 WELCOME_SUBJECT = "Welcome to Mitel CloudLink"
 RESET_SUBJECT = "Reset your Mitel password"
@@ -17,17 +18,12 @@ def setup_url(link: SetupLink, scheme: str) -> str:
     return f"{scheme}://auth.mitel.io/password/setup/{link.token}"
 
 
-def _email(user, subject: str, body: str) -> EmailMessage:
+def _email(user, subject: str, body: str) -> Message:
     """An e-mail from no-reply@mitel.io to `user`, greeting them by name."""
-    message = EmailMessage()
-    message["From"], message["To"] = SENDER, formataddr((user.name, user.email))
-    message["Subject"] = subject
-    message["Message-ID"] = make_msgid(domain="mitel.io")
-    message.set_content(f"Hello {user.name},\n\n{body}")
-    return message
+    return plain_text(SENDER, (user.name, user.email), subject, f"Hello {user.name},\n\n{body}", "mitel.io")
 
 
-def welcome_email(link: SetupLink, scheme: str = "https") -> EmailMessage:
+def welcome_email(link: SetupLink, scheme: str = "https") -> Message:
     return _email(
         link.user.user,
         WELCOME_SUBJECT,
@@ -42,7 +38,7 @@ def reset_url(reset: PasswordReset, scheme: str) -> str:
     return f"{scheme}://auth.mitel.io/password/reset/{reset.token}"
 
 
-def reset_email(reset: PasswordReset, scheme: str = "https") -> EmailMessage:
+def reset_email(reset: PasswordReset, scheme: str = "https") -> Message:
     return _email(
         reset.user.user,
         RESET_SUBJECT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import functools
 import itertools
 import threading
 from dataclasses import dataclass, field
@@ -30,11 +31,13 @@ class Message:
         parsed = email.message_from_bytes(raw, policy=email.policy.default)
         return cls(id_, sender, tuple(r.lower() for r in recipients), raw, parsed)
 
-    @property
+    # Read once: each look at a header makes its header object anew, and every wait for an
+    # e-mail reads the subject of each message in the mailbox.
+    @functools.cached_property
     def subject(self) -> str:
         return str(self.parsed["Subject"] or "")
 
-    @property
+    @functools.cached_property
     def from_header(self) -> str:
         return str(self.parsed["From"] or "")
 

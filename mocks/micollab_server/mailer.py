@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import smtplib
 import threading
-from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.message import Message
+from email.utils import formataddr
 
+from mocks.mail.compose import plain_text
 from mocks.micollab_server.directory import Deployment, authentication_code
 from mocks.tenant import Tenant, User
 
@@ -15,17 +16,12 @@ WELCOME_SUBJECT = "Welcome to MiCollab"
 DEPLOYMENT_SUBJECT = "MiCollab Client Deployment"
 
 
-def _message(tenant: Tenant, user: User, subject: str, body: str) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = formataddr(("MiCollab", f"no-reply@{tenant.server_host}"))
-    message["To"] = formataddr((user.name, user.email))
-    message["Subject"] = subject
-    message["Message-ID"] = make_msgid(domain=tenant.server_host)
-    message.set_content(body)
-    return message
+def _message(tenant: Tenant, user: User, subject: str, body: str) -> Message:
+    sender = formataddr(("MiCollab", f"no-reply@{tenant.server_host}"))
+    return plain_text(sender, (user.name, user.email), subject, body, tenant.server_host)
 
 
-def welcome_email(tenant: Tenant, user: User, scheme: str) -> EmailMessage:
+def welcome_email(tenant: Tenant, user: User, scheme: str) -> Message:
     body = (
         f"Hello {user.name},\n\n"
         "Your MiCollab account is ready.\n\n"
@@ -42,7 +38,7 @@ def deployment_link(tenant: Tenant, deployment: Deployment, scheme: str) -> str:
     return f"{scheme}://{tenant.server_host}/micollab/deploy?token={deployment.link_token}"
 
 
-def deployment_email(tenant: Tenant, user: User, deployment: Deployment, scheme: str) -> EmailMessage:
+def deployment_email(tenant: Tenant, user: User, deployment: Deployment, scheme: str) -> Message:
     code = authentication_code(tenant.server_host, deployment.code_secret)
     body = (
         f"Hello {user.name},\n\n"
@@ -74,7 +70,7 @@ class Mailer:
             messages += [deployment_email(tenant, user, by_login[user.login_id], self.scheme)]
         self.send(*messages)
 
-    def send(self, *messages: EmailMessage) -> None:
+    def send(self, *messages: Message) -> None:
         """Any sender's messages (MiCollab, CloudLink, Mitel One), each delivered once: after a
         closed connection, what was not yet delivered goes over a new one."""
         with self._lock:

@@ -11,23 +11,19 @@ harness's Mitel One users have registered, so the e-mail carries no link.
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.message import Message
 
 from mocks.cloudlink.mailer import SENDER
+from mocks.mail.compose import plain_text
 from mocks.tenant import Tenant, User
 
 WELCOME_SUBJECT = "Welcome to Mitel One"
 WEB_APP_URL = "https://one.mitel.io"
 
 
-def welcome_email(tenant: Tenant, user: User) -> EmailMessage:
+def welcome_email(tenant: Tenant, user: User) -> Message:
     """Names the company, so a user with accounts in two companies knows which number is whose."""
-    message = EmailMessage()
-    message["From"], message["To"] = SENDER, formataddr((user.name, user.email))
-    message["Subject"] = WELCOME_SUBJECT
-    message["Message-ID"] = make_msgid(domain="mitel.io")
-    message.set_content(
+    body = (
         f"Hello {user.name},\n\n"
         f"{tenant.company} has given you a Mitel One license.\n\n"
         f"Company: {tenant.company}\n"
@@ -35,9 +31,9 @@ def welcome_email(tenant: Tenant, user: User) -> EmailMessage:
         f"Sign in at {WEB_APP_URL} with your e-mail address. If you are asked for an Account Number, "
         "enter the one above.\n"
     )
-    return message
+    return plain_text(SENDER, (user.name, user.email), WELCOME_SUBJECT, body, "mitel.io")
 
 
-def welcome_emails(tenant: Tenant) -> list[EmailMessage]:
+def welcome_emails(tenant: Tenant) -> list[Message]:
     """One for each user of a tenant whose users have a Mitel One license, none otherwise."""
     return [welcome_email(tenant, user) for user in tenant.users] if tenant.settings.mitel_one else []
