@@ -8,7 +8,7 @@ import email.policy
 import functools
 import itertools
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.message import EmailMessage
 
 from failures import HarnessError
@@ -24,15 +24,18 @@ class Message:
     sender: str
     recipients: tuple[str, ...]
     raw: bytes
-    parsed: EmailMessage = field(repr=False, compare=False)
 
     @classmethod
     def from_raw(cls, id_: int, sender: str, recipients: list[str], raw: bytes) -> Message:
-        parsed = email.message_from_bytes(raw, policy=email.policy.default)
-        return cls(id_, sender, tuple(r.lower() for r in recipients), raw, parsed)
+        return cls(id_, sender, tuple(r.lower() for r in recipients), raw)
 
-    # Read once: each look at a header makes its header object anew, and every wait for an
-    # e-mail reads the subject of each message in the mailbox.
+    # Parsed when first read, and read once: most e-mails a scenario's tenant is sent are never
+    # opened, each look at a header makes its header object anew, and every wait for an e-mail
+    # reads the subject of each message in the mailbox.
+    @functools.cached_property
+    def parsed(self) -> EmailMessage:
+        return email.message_from_bytes(self.raw, policy=email.policy.default)
+
     @functools.cached_property
     def subject(self) -> str:
         return str(self.parsed["Subject"] or "")
