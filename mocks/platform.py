@@ -91,7 +91,7 @@ class Platform(Fronts):
 
     @property
     def ca_bundle(self) -> str | None:
-        """The per-run CA a device must trust."""
+        """The CA a device must trust (the harness's own: mocks.proxy.process.CA_CACHE)."""
         return str(self.proxy.ca_path) if self.proxy else None
 
     @property
