@@ -83,9 +83,10 @@ class MailStore:
     def forget(self, addresses: set[str]) -> list[Message]:
         """Drops the mailboxes of `addresses` (a tenant that has left) and every message in them,
         from every mailbox it was in: the messages dropped."""
+        addresses = {a.lower() for a in addresses}  # as the mailboxes are kept
         with self._arrived:
-            dropped = {id(m): m for a in addresses for m in self._by_recipient.pop(a.lower(), ())}
-            for recipient in {r for m in dropped.values() for r in m.recipients} - set(addresses):
+            dropped = {id(m): m for a in addresses for m in self._by_recipient.pop(a, ())}
+            for recipient in {r for m in dropped.values() for r in m.recipients} - addresses:
                 kept = [m for m in self._by_recipient.get(recipient, ()) if id(m) not in dropped]
                 self._by_recipient[recipient] = kept
             return list(dropped.values())
