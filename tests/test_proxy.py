@@ -8,8 +8,11 @@ import ssl
 
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from mocks.platform import Platform
+from mocks.proxy import ca
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +34,26 @@ def test_a_simulated_host_answers_on_its_schemes_port_only(platform):
         visit(platform, "s9.harness.1", platform.mailbox_url + ":36008/_mock/ready")
     assert answered.value.response.status_code == 502
     assert "connection_refused" in answered.value.response.headers["proxy-status"]
+
+
+def test_the_ca_is_made_once_with_an_elliptic_curve_key_and_kept(tmp_path):
+    folder = ca.kept(tmp_path / "ca")
+    made = (folder / ca.KEY_AND_CERTIFICATE).read_bytes()
+    assert ca.kept(tmp_path / "ca") == folder
+    assert (folder / ca.KEY_AND_CERTIFICATE).read_bytes() == made
+    certificate = x509.load_pem_x509_certificate((folder / ca.CERTIFICATE).read_bytes())
+    assert isinstance(certificate.public_key(), ec.EllipticCurvePublicKey)
+    assert certificate.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+
+
+def test_every_tenants_host_gets_a_trusted_certificate_past_the_proxys_store_of_a_hundred(platform):
+    """Each scenario's tenant has host names of its own: the proxy makes a certificate for each
+    and lets the oldest go past a hundred (serve.expire)."""
+    for tenant in range(105):
+        url = f"https://micollab.tenant{tenant}.example.com/_mock/nowhere"
+        with pytest.raises(httpx.HTTPStatusError) as answered:  # verified TLS, then the mock's 404
+            visit(platform, f"s8.harness.{tenant}", url)
+        assert answered.value.response.status_code == 404
 
 
 def test_a_scenario_sees_its_own_flows_and_forgetting_them_leaves_the_others(platform):

@@ -1,4 +1,5 @@
-"""The simulated network: mitmproxy at the real host names, TLS with a CA made per run.
+"""The simulated network: mitmproxy at the real host names, TLS with the harness's own CA
+(`ca.py`).
 
 `serve.py` runs mitmproxy with the addons of `addon.py` (in its own virtual environment);
 `process.py` starts it and talks to it from the harness.

@@ -1,5 +1,6 @@
 """The mitmproxy addons that make the simulated network: loaded by `serve.py` in the proxy's own
-virtual environment, so they import only mitmproxy and the standard library.
+virtual environment, so they import only mitmproxy (and what it depends on), the standard library
+and the CA maker next to them (`ca.py`).
 
 One class per concern, in the order they see a request:
   Identity - which device sent each flow: a device's proxy credentials, or the browser's listener
@@ -23,6 +24,7 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote
 
+import ca
 from cryptography import x509
 from mitmproxy import certs, ctx, http, tls
 from OpenSSL import crypto
@@ -235,9 +237,13 @@ class Impostor:
         data.ssl_conn.use_privatekey(crypto.PKey.from_cryptography_key(entry.privatekey))
 
     def untrusted_ca(self) -> certs.CertStore:
+        """A CA of the same kind of key as the trusted one: OpenSSL keeps a certificate per kind
+        of key, and with one of each it would still offer the trusted one."""
         if self._untrusted is None:
             where = Path(ctx.options.confdir).expanduser() / "untrusted-ca"
-            self._untrusted = certs.CertStore.from_store(where, "untrusted", 2048)
+            where.mkdir(exist_ok=True)
+            ca.make(where)
+            self._untrusted = certs.CertStore.from_files(where / ca.KEY_AND_CERTIFICATE, where / "dhparam.pem")
         return self._untrusted
 
 

@@ -15,6 +15,7 @@ import httpx
 
 from failures import HarnessError
 from mocks.netutil import LOOPBACK
+from mocks.proxy import ca
 
 # The browser reaches the proxy on a loopback address of its own, so its flows are known as the
 # browser's (it cannot name itself as other devices do).
@@ -25,10 +26,10 @@ FORGET_HEADER = "X-Harness-Forget"  # on any Control API call: owners whose flow
 SERVE = Path(__file__).with_name("serve.py")
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT_PYTHON = PROJECT / ".tools" / "proxy" / "bin" / "python"
-# The proxy's CA, made by the first proxy of this checkout and given to every later one: making an
-# RSA key takes 50-200 ms of a proxy's start, loading one 40 ms. Trusted by the harness's devices
-# only (each is handed the certificate); a phone on the standalone world installs it once.
-CA_CACHE = PROJECT / ".tools" / "proxy" / "ca"
+# The proxy's CA (mocks.proxy.ca), made once per checkout and given to every proxy. Trusted by the
+# harness's devices only (each is handed the certificate); a phone on the standalone world installs
+# it once. Named for its key: a checkout that kept mitmproxy's RSA CA gets a new one.
+CA_CACHE = PROJECT / ".tools" / "proxy" / "ca-p256"
 START_TIMEOUT = 20.0
 
 
@@ -92,8 +93,7 @@ class Proxy:
 
     def launch(self) -> None:
         """Starts the proxy without waiting: it boots while the mocks start."""
-        if CA_CACHE.is_dir():
-            shutil.copytree(CA_CACHE, self._confdir, dirs_exist_ok=True)
+        shutil.copytree(ca.kept(CA_CACHE), self._confdir, dirs_exist_ok=True)
         with self._log.open("w") as log:
             self._process = subprocess.Popen(self._command, stdout=log, stderr=subprocess.STDOUT)
 
@@ -109,24 +109,10 @@ class Proxy:
             if self.ca_path.exists() and self._port_file.exists():
                 ports = json.loads(self._port_file.read_text())
                 self.port, self.browser_port = ports["devices"], ports["browser"]
-                self._keep_ca()
                 return
             time.sleep(0.02)
         self.stop()
         raise HarnessError(f"the proxy did not start within {START_TIMEOUT}s: {self.log_tail()}")
-
-    def _keep_ca(self) -> None:
-        """The CA this proxy made, kept for the next ones: whole or not at all (a folder renamed
-        into place), and the first proxy to finish keeps its own."""
-        if CA_CACHE.exists() or not CA_CACHE.parent.is_dir():
-            return  # kept already, or mitmproxy is not the one `make setup` installs here
-        scratch = Path(tempfile.mkdtemp(prefix="ca-", dir=CA_CACHE.parent))
-        for made in self._confdir.glob("mitmproxy-*"):
-            shutil.copy2(made, scratch)
-        try:
-            scratch.rename(CA_CACHE)
-        except OSError:  # another proxy kept its CA first
-            shutil.rmtree(scratch, ignore_errors=True)
 
     def check(self) -> None:
         if self._process is None or self._process.poll() is not None:
