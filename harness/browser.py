@@ -3,17 +3,16 @@ the reference web view over the simulated network, read through the same checks.
 
 from __future__ import annotations
 
-import ssl
-
 import httpx
 
 from clients.driver import Screen
+from clients.micollab.api import tls_context
 from clients.webview import WebView
 
 
 class Browser:
     def __init__(self, proxy_url: str, ca_bundle: str | None) -> None:
-        tls = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        tls = tls_context(ca_bundle) if ca_bundle else True  # one per CA: building one costs ~40 ms
         self._http = httpx.Client(proxy=proxy_url, verify=tls, timeout=10)
         self._view = WebView(self._http, app_redirect="app:")  # any non-web scheme is an app's too
         self._history: list[str] = []
