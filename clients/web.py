@@ -116,6 +116,7 @@ if (window.Notification) {
 )  # the permission prompts, the page's timers and XMLHttpRequests (clients.web_inspect)
 SCREENSHOT = {"format": "png", "optimizeForSpeed": True}
 PLAIN_DATA = {"screen", "nothing"}  # web_page.FINDERS that answer with no element
+WHERE_ONLY = {"button", "labelled"}  # aimed at to be clicked: where the click lands is all that is used
 # A click as the mouse makes it (DevTools' Input.dispatchMouseEvent): move there, press, release.
 CLICK = (("mouseMoved", "none", 0), ("mousePressed", "left", 1), ("mouseReleased", "left", 1))
 PROMPTED_PERMISSIONS = ["notifications", "audioCapture"]  # what the browser's prompts can ask for
@@ -272,8 +273,10 @@ class WebAppDriver:
         comes with where a click on it lands (web_page.AIM)."""
         self._just_read = None  # an action follows, or a look at the page as it is now
         until = time.monotonic() + max(timeout, 0.0)
-        # What is plain data is read through DevTools (half the time); elements through WebDriver.
-        ask = partial(self._evaluated, awaited=True) if what in PLAIN_DATA else self._web.execute_async_script
+        # What is plain data is read through DevTools (half the time); elements through WebDriver,
+        # unless only where a click on one lands is wanted.
+        plain = what in PLAIN_DATA or (aim and what in WHERE_ONLY)
+        ask = partial(self._evaluated, awaited=True) if plain else self._web.execute_async_script
         while True:
             wait_ms = max(until - time.monotonic(), 0.0) * 1000
             try:
