@@ -62,7 +62,7 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--browser-host", required=True, help="where the browser reaches it: a listener of its own")
     parser.add_argument("--require-identity", action="store_true", help="answer 407 to a device that gives no name")
     parser.add_argument("--port-file", required=True, help="where the port it listens on is written")
-    parser.add_argument("--confdir", required=True, help="where the CA is made and kept")
+    parser.add_argument("--confdir", required=True, help="where mitmproxy finds the CA (the harness's own: ca.py)")
     parser.add_argument("--hosts", required=True, help="comma-separated host patterns the mocks answer for")
     parser.add_argument("--upstream", required=True, help="host:port of the loopback network front")
     return parser.parse_args(argv)
