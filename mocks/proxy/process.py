@@ -102,11 +102,12 @@ class Proxy:
         self._control = httpx.Client(proxy=self.url, base_url=f"http://{CONTROL_HOST}", timeout=10)
 
     def _wait_for_port(self) -> None:
-        """Until it says which port it listens on and the CA exists: a condition with a deadline."""
+        """Until it says which port it listens on (its CA is there from the start): a condition
+        with a deadline."""
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             self.check()
-            if self.ca_path.exists() and self._port_file.exists():
+            if self._port_file.exists():
                 ports = json.loads(self._port_file.read_text())
                 self.port, self.browser_port = ports["devices"], ports["browser"]
                 return
