@@ -52,7 +52,14 @@ def _event_kind(text: str) -> str:
     return EVENT_KINDS[text]
 
 
+@with_pattern(r"enabled|disabled")
+def _switch(text: str) -> bool:
+    """A setting an administrator turns on or off."""
+    return text == "enabled"
+
+
 EXTRA_TYPES = {
+    "Switch": _switch,
     "Device": _device,
     "Button": _button,
     "Identifier": _identifier,
@@ -111,6 +118,24 @@ def logged_in_by_link(client, deployment_link, welcome_password):
     client.fill("Password", welcome_password)
     client.press("Apply")
     checks.current_screen(client, "MiCollab Home")
+
+
+@given("the user has logged in to MiCollab Client with the MiCollab password and clicked Logout")
+def logged_in_with_password_then_out(client, welcome_email, welcome_password):
+    client.open_app()
+    click_on_screen(client, "Accept", "license agreement")
+    enter_username(client, welcome_email, "Email ID")
+    click(client, "Next")
+    enter_welcome_password(client, welcome_password)
+    click(client, "Apply")
+    checks.current_screen(client, "MiCollab Home")
+    click(client, "Logout")
+
+
+@given(step("the administrator has since {change:Switch} CloudLink-based Authentication for the user"))
+def cloudlink_auth_changed(simulated, tenant, change):
+    """On the MiCollab server, while the user is logged out: the next login must ask it again."""
+    simulated.micollab.set_cloudlink_auth(tenant.server_host, change)
 
 
 # -- what the user does -------------------------------------------------------------------------
@@ -187,6 +212,11 @@ def enter_unknown_upn(client, tenant):
 def tap_logo(client, times):
     checks.element_offered(client, "Mitel logo")
     client.tap("Mitel logo", times)
+
+
+@when("the user taps the Mitel logo once")
+def tap_logo_once(client):
+    tap_logo(client, 1)
 
 
 @then("the Mitel logo is still displayed")

@@ -109,6 +109,41 @@ Feature: CloudLink-based Authentication
         | Android |
 
   @idp:azure-ad
+  Rule: The setting applies from the next login, as the administrator has since set it
+    The document has the MiCollab server decide how the login continues, "for subsequent login":
+    the harness assumes that a setting the administrator changed while the user was logged out
+    applies at the user's next login on the same device.
+
+    @req:MC-CL-2
+    Scenario Outline: CloudLink-based Authentication enabled since the last logout leads the next login through CloudLink, on a <device>
+      Given a MiCollab user whose CloudLink-based Authentication is not enabled
+      And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+      And the user has logged in to MiCollab Client with the MiCollab password and clicked Logout
+      And the administrator has since enabled CloudLink-based Authentication for the user
+      When the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      Then the CloudLink Sign-in page is displayed
+
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
+    @req:MC-CL-7
+    Scenario Outline: CloudLink-based Authentication disabled since the last logout leads the next login to the password page, on a <device>
+      Given a MiCollab user whose CloudLink-based Authentication is enabled
+      And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+      And the user has logged in to MiCollab Client with the CloudLink password and clicked Logout
+      And the administrator has since disabled CloudLink-based Authentication for the user
+      When the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      Then the password screen is displayed
+
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
   Rule: CloudLink-based Authentication is enabled, Azure AD is integrated
 
     Background:

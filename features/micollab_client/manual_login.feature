@@ -41,6 +41,27 @@ Feature: Manual login for native clients
       | PC      |
       | MAC     |
 
+  # Assumed: the three taps are one series on the screen that shows the logo; a tap before the
+  # user left that screen does not count towards a later series. The Back button on the Password
+  # page is the Mobile Client's, as the document names it.
+  @req:MC-MAN-1
+  Scenario Outline: Two taps on the Mitel logo, then one more after the Password page, do not open the Manual Login screen on <device>
+    Given the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+    When the user opens the MiCollab Client application
+    And the user clicks Accept on the license agreement screen
+    And the user taps the Mitel logo 2 times
+    And the user enters the Email ID from the MiCollab welcome e-mail
+    And the user clicks Next
+    And the user clicks Back on the Password page
+    And the user taps the Mitel logo once
+    Then the Manual Login screen is not displayed
+    And the Mitel logo is still displayed
+
+    Examples:
+      | device  |
+      | iOS     |
+      | Android |
+
   @req:MC-MAN-2
   Scenario Outline: Next continues with the Server Hostname and the <identifier> entered on <device>
     Given the MiCollab Client application is installed on a <device>

@@ -82,6 +82,11 @@ class ServerTenant:
     accounts: dict[str, Account] = field(default_factory=dict)
     deployments: list[Deployment] = field(default_factory=list)
     sessions: dict[str, tuple[str, float]] = field(default_factory=dict)  # kind:token -> login ID, expiry
+    # As the administrator has it now: the tenant's setting until changed (`set_cloudlink_auth`).
+    cloudlink_auth: bool = False
+
+    def __post_init__(self) -> None:
+        self.cloudlink_auth = self.tenant.settings.cloudlink_auth
 
     def account(self, username: str) -> Account | None:
         """By login ID, e-mail or UPN (an Azure AD user's only), case-insensitively. MiCollab's
@@ -183,6 +188,7 @@ class MiCollabDirectory:
                     deployment.used = False
                 for account in state.accounts.values():
                     account.reset()
+                state.cloudlink_auth = state.tenant.settings.cloudlink_auth
 
     def forget_tenant(self, tenant: Tenant) -> None:
         with self._lock:
@@ -239,7 +245,7 @@ class MiCollabDirectory:
         answer as a known one, so the page cannot be used to find out who has an account."""
         account = state.account(username)
         version = state.tenant.settings.server_version
-        if not (account and state.tenant.settings.cloudlink_auth):
+        if not (account and state.cloudlink_auth):
             return {"method": "password", "server_version": version}
         cloudlink = {
             "authorization_endpoint": self.cloudlink_login_page,

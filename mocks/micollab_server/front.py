@@ -60,7 +60,7 @@ class MiCollabFront:
     def reset(self) -> dict:
         """Every server as its tenant was provisioned: no sessions, the e-mailed deployments unused
         again (the Self Deployment's gone), no wrong passwords counted or lockout, nothing
-        imported, no request received."""
+        imported, CloudLink-based Authentication as the tenant has it, no request received."""
         self.directory.restore()
         self._received.forget()
         return self.ready()
@@ -78,6 +78,15 @@ class MiCollabFront:
         state = self._server(server)
         self._account(server, login_id)
         return self.directory.end_sessions(state.tenant, login_id)
+
+    @control("PUT", "/micollab/{server}/cloudlink-auth")
+    def set_cloudlink_auth(self, server: str, enabled: bool) -> bool:
+        """Enables or disables CloudLink-based Authentication for the server's users from their
+        next login on, as an administrator does on the MiCollab server (a reset puts back the
+        tenant's setting); the setting as it now is."""
+        state = self._server(server)
+        state.cloudlink_auth = enabled
+        return state.cloudlink_auth
 
     @control("GET", "/micollab/{server}/sessions/all")
     def sessions(self, server: str) -> list[dict]:

@@ -98,6 +98,14 @@ def test_the_username_page_answers_alike_for_unknown_users(server):
     )
 
 
+def test_cloudlink_auth_changed_by_the_administrator_applies_until_a_reset(server):
+    directory, state, _, _ = server
+    state.cloudlink_auth = True  # as MiCollabFront.set_cloudlink_auth sets it
+    assert directory.identify(state, "alee")["method"] == "cloudlink"
+    directory.restore()
+    assert directory.identify(state, "alee")["method"] == "password"  # the tenant's own setting
+
+
 def test_logout_ends_the_session(server):
     directory, state, _, _ = server
     _, token = directory.login(state, "alee", USER.micollab_password)

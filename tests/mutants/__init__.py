@@ -120,6 +120,19 @@ class NeedsFourTaps(MiCollabClient):
         super().tap(element, times - 1)
 
 
+class CumulativeLogoTaps(MiCollabClient):
+    """Counts every tap on the Mitel logo since the application opened, whatever came between."""
+
+    breaks = ("MC-MAN-1",)
+    logo_taps = 0
+
+    def tap(self, element: str, times: int = 1) -> None:
+        if element == s.MITEL_LOGO:
+            self.logo_taps += times
+            times = self.logo_taps
+        super().tap(element, times)
+
+
 class IgnoresServerHostname(MiCollabClient):
     """Manual Login: Next ignores the Server Hostname typed by the user."""
 
@@ -278,6 +291,24 @@ class SkipsCloudLinkPage(MiCollabClient):
     def identify(self, username: str) -> None:
         self.username = username
         self.show_password_page()
+
+
+class LoginMethodCachedAfterLogout(MiCollabClient):
+    """Remembers how the last login went on (the password page or CloudLink) and, after Logout,
+    goes that way again without asking the server."""
+
+    breaks = ("MC-CL-2", "MC-CL-7")
+
+    def identify(self, username: str) -> None:
+        self.username = username
+        answer = getattr(self, "remembered", None) or self.call("POST", "/api/v1/login/identify", username=username)
+        if answer is None:
+            return
+        self.remembered = answer
+        if answer["method"] == "password":
+            self.show_password_page()
+        else:
+            self.cloudlink.start(answer["cloudlink"])
 
 
 class LosesTypedCloudLinkPassword(MiCollabClient):
@@ -476,6 +507,8 @@ class EnterpriseOnlyWhenIntegrated(MiCollabClient):
 
 
 MUTANTS = [
+    LoginMethodCachedAfterLogout,
+    CumulativeLogoTaps,
     IgnoresDeploymentLink,
     SkipsLicenseAfterLink,
     ShowsHomeDespiteWrongPassword,
