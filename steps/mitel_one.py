@@ -117,6 +117,19 @@ def first_time_user_with_sso(world):
     return world.new_tenant(SSO)
 
 
+@given("the user has logged in to the Mitel One web application with the password and logged out")
+def logged_in_then_out(client, tenant):
+    sign_in_with_password(client, tenant)
+    logged_in_to_mitel_one(client)
+    log_out(client)
+
+
+@given("the IT administrator has since removed the Single Sign-On configuration")
+def sso_removed(simulated, tenant):
+    """While the user is logged out: the next sign-in must ask the platform again."""
+    simulated.mitel_one.remove_sso(tenant.id)
+
+
 @given("a Mitel One user whose Single Sign-On configuration has an outdated certificate", target_fixture="tenant")
 def user_with_broken_sso(world, simulated):
     tenant = world.new_tenant(TenantSettings(**{**SSO.__dict__, "sso_certificate_outdated": True}))

@@ -62,6 +62,20 @@ Feature: Log in to the Mitel One web application
       And the user clicks Next
       Then the page offers Single Sign On
 
+    # Assumed: the IT administrator may remove the SSO configuration; the sign-in that follows
+    # offers what the account has then ("only if your IT administrator has configured" it).
+    @req:MO-SSO-1
+    Scenario: Single Sign On is no longer offered once the IT administrator has removed SSO since the last logout
+      Given a Mitel One user whose IT administrator configured Single Sign-On
+      And the user has logged in to the Mitel One web application with the password and logged out
+      And the IT administrator has since removed the Single Sign-On configuration
+      When the user clicks the URL https://one.mitel.io
+      And the user clicks SIGN IN
+      And the user enters the e-mail id as the user name
+      And the user clicks Next
+      Then the Password field is shown
+      And Single Sign On is not offered
+
   Rule: The Account Number received in the welcome email, if prompted
 
     # "the Account Number received in the welcome email (if prompted)": nothing is known of the

@@ -47,6 +47,7 @@ class MitelOneFront:
     def forget_tenant(self, tenant: Tenant) -> None:
         self.service.sessions.end_all(tenant.cloudlink_account_id)
         self.service.records.forget(tenant.cloudlink_account_id)
+        self.service.sso_removed.discard(tenant.cloudlink_account_id)
 
     def _user(self, tenant_id: str, email: str) -> tuple[str, str]:
         """The e-mail and CloudLink account ID of a user of the tenant."""
@@ -66,9 +67,10 @@ class MitelOneFront:
     @control("POST", "/mitel-one/reset")
     def reset(self) -> dict:
         """Every session ended (its notification stream closed), every event, notification count
-        and EULA acceptance forgotten, no request received."""
+        and EULA acceptance forgotten, every Single Sign-On configuration back, no request received."""
         self.service.sessions.end_all()
         self.service.records.forget()
+        self.service.sso_removed.clear()
         self._received.forget()
         return self.ready()
 
@@ -92,6 +94,13 @@ class MitelOneFront:
             raise ValueError(f"kind is one of {sorted(KINDS)}")
         email, account_id = self._user(tenant_id, email)
         return {"notified_sessions": self.service.send(email, kind, from_, text, account_id)}
+
+    @control("DELETE", "/tenants/{tenant_id}/mitel-one/sso")
+    def remove_sso(self, tenant_id: str) -> dict:
+        """The IT administrator removes the account's Single Sign-On configuration: from then on the
+        sign-in offers the Mitel account password only (a reset puts it back)."""
+        self.service.sso_removed.add(self.tenant_of(tenant_id).cloudlink_account_id)
+        return {"methods": ["password"]}
 
     @control("GET", "/tenants/{tenant_id}/mitel-one/notifications")
     def notifications(self, tenant_id: str, email: str = "") -> dict:

@@ -27,6 +27,7 @@ class MitelOne:
         self.verify_cloudlink = verify_cloudlink  # checks a CloudLink token against CloudLink's key
         self.records = Records()
         self.sessions = Sessions()
+        self.sso_removed: set[str] = set()  # accounts whose SSO configuration the administrator removed
 
     # -- signing in -------------------------------------------------------------------------------
 
@@ -41,7 +42,9 @@ class MitelOne:
                 raise MitelOneError(422, "invalid_account_number", "The Account Number is not correct.")
         if len(entries) > 1:
             raise MitelOneError(409, "account_number_required", "Enter the Account Number from your welcome e-mail.")
-        sso = bool(entries) and entries[0].tenant.settings.mitel_one_sso
+        sso = (
+            bool(entries) and entries[0].tenant.settings.mitel_one_sso and entries[0].account_id not in self.sso_removed
+        )
         account_id = entries[0].account_id if entries else ""
         return {"methods": ["password", "sso"] if sso else ["password"], "email": email, "account_id": account_id}
 

@@ -57,3 +57,11 @@ def test_a_upn_no_directory_knows_finds_no_account(platform, world):
     tenant = world.new_tenant(SSO)
     answer = platform.mitel_one.service.identify(tenant.unknown_upn())
     assert (answer["methods"], answer["account_id"]) == (["password"], "")
+
+
+def test_sso_removed_by_the_administrator_is_not_offered_until_a_reset(platform, world):
+    tenant = world.new_tenant(SSO)
+    assert platform.mitel_one.remove_sso(tenant.id) == {"methods": ["password"]}
+    assert platform.mitel_one.service.identify(tenant.user.email)["methods"] == ["password"]
+    platform.mitel_one.reset()
+    assert platform.mitel_one.service.identify(tenant.user.email)["methods"] == ["password", "sso"]

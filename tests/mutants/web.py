@@ -74,6 +74,15 @@ WEB_MUTANTS = [
         "show(document.getElementById('sso'), body.methods.includes('sso'));",
         "show(document.getElementById('sso'), true);",
     ),
+    # The sign-in methods of a user name are remembered in the browser, even across Logout.
+    mutant(
+        "SignInMethodsRemembered", "MO-SSO-1", "login.js",
+        "    const answer = await identify();\n    const body = await answer.json();",
+        "    const remembered = localStorage.getItem(`methods:${userName()}`);\n"
+        "    const answer = remembered ? {ok: true} : await identify();\n"
+        "    const body = remembered ? JSON.parse(remembered) : await answer.json();\n"
+        "    if (answer.ok) localStorage.setItem(`methods:${userName()}`, JSON.stringify(body));",
+    ),
     # Single Sign On without naming the enterprise provider: CloudLink's own sign-in page instead.
     mutant("SingleSignOnStopsAtCloudLink", "MO-SSO-2", "login.js", " idp: 'enterprise',", ""),
     # The answer to Single Sign On is taken whatever its state: a forged answer logs the user in.
