@@ -57,6 +57,14 @@ def test_the_remote_fronts_answer_as_the_fronts_in_process(worlds, tenant):
     assert remote.mitel_one.notifications(tenant.id)["delivered"] == 0
 
 
+def test_an_administrators_change_made_over_http_is_the_worlds(worlds, tenant):
+    platform, remote = worlds
+    assert remote.micollab.set_cloudlink_auth(tenant.server_host, True) is True
+    assert platform.micollab.directory.tenant(tenant.server_host).cloudlink_auth is True
+    assert remote.mitel_one.remove_sso(tenant.id) == {"methods": ["password"]}
+    assert tenant.cloudlink_account_id in platform.mitel_one.service.sso_removed
+
+
 def test_a_forgery_asked_for_over_http_is_read_back_by_its_id(worlds, tenant):
     _, remote = worlds
     forgery = remote.cloudlink.forge_next_answer(tenant.user.email, "state")
