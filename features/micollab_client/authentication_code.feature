@@ -178,3 +178,23 @@ Feature: Log in to MiCollab Client using the authentication code in the deployme
         | device  |
         | PC      |
         | MAC     |
+
+    # Assumed, as for every password the documents ask for: a wrong one logs nobody in and shows
+    # an error (the document gives only the way that succeeds).
+    @req:MC-CODE-4
+    Scenario Outline: After Import, a wrong password does not log the user in on a <device>
+      Given the MiCollab Client application is installed on a <device>
+      When the user opens the MiCollab Client application
+      And the user pastes the authentication code provided in the deployment e-mail
+      And the user clicks Apply
+      And the user clicks Import
+      And the user clicks Accept on the license agreement screen
+      And the user enters a wrong password
+      And the user clicks Apply
+      Then the password screen shows an error
+      And the user is not logged in
+
+      Examples:
+        | device  |
+        | PC      |
+        | MAC     |

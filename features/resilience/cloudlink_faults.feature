@@ -3,9 +3,9 @@ Feature: Resilience of the MiCollab Client's CloudLink-based login when a platfo
   user in gives the user an error and leaves no half-logged-in session on the MiCollab server.
 
   @req:RES-5XX-1
-  Scenario: A failure while MiCollab Home loads after CloudLink leaves no half-logged-in session
+  Scenario Outline: A failure while MiCollab Home loads after CloudLink leaves no half-logged-in session, on a <device>
     Given a MiCollab user whose CloudLink-based Authentication is enabled
-    And the MiCollab Client application is installed on a PC with the MiCollab server from the welcome e-mail
+    And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
     And the MiCollab server fails while MiCollab Home loads
     When the user opens the MiCollab Client application
     And the user clicks Accept on the license agreement screen
@@ -17,3 +17,10 @@ Feature: Resilience of the MiCollab Client's CloudLink-based login when a platfo
     Then the client shows an error
     And the user is not logged in
     And the MiCollab server keeps no session open for the user
+
+    Examples:
+      | device  |
+      | PC      |
+      | MAC     |
+      | iOS     |
+      | Android |

@@ -56,6 +56,21 @@ Feature: Resilience of the MiCollab Client when a platform host fails
       | 503 to every request                    |
       | every request with a malformed body     |
 
+  # A POST is not idempotent (RFC 9110 §9.2.2): a client that sends the login again on a failure
+  # may open a session it never uses, and counts towards a lockout with the user's own password.
+  @req:RES-5XX-1
+  Scenario Outline: A MiCollab server that answers <failure> is sent the password once
+    Given the MiCollab server answers <failure>
+    When the user enters the password provided in the welcome e-mail message
+    And the user clicks Apply
+    Then the password screen shows an error
+    And the client sent the password provided in the welcome e-mail once
+
+    Examples:
+      | failure                                 |
+      | 503 to every request                    |
+      | every request with a malformed body     |
+
   @req:RES-5XX-1
   Scenario: A failure while MiCollab Home loads leaves no half-logged-in session
     Given the MiCollab server fails while MiCollab Home loads

@@ -283,6 +283,39 @@ class StaysHalfLoggedIn(MiCollabClient):
             super().show_password_page()
 
 
+class SendsTheLoginAgainOnAFailure(MiCollabClient):
+    """A failing answer to the login (5xx, a malformed body) is followed at once by the same
+    login again: the password goes twice."""
+
+    breaks = ("RES-5XX-1",)
+
+    def submit_password(self) -> None:
+        password, server = self.field(s.PASSWORD_FIELD), self.server or ""
+
+        def attempt() -> dict:
+            login = {"username": self.username, "password": password}
+            try:
+                return self.api.call(server, "POST", "/api/v1/login", **login)
+            except ApiError as error:
+                if error.status < 500 and error.code != "server_error":
+                    raise
+                return self.api.call(server, "POST", "/api/v1/login", **login)
+
+        self.log_in(attempt, self.show_password_page)
+
+
+class ShowsHomeBeforeTheAnswerAfterImport(MiCollabClient):
+    """After Import, Apply shows MiCollab Home with the imported user data before the server has
+    answered: a wrong password shows the user's Home before the error."""
+
+    breaks = ("MC-CODE-4",)
+
+    def submit_password(self) -> None:
+        if self.favorites:
+            self.show(Screen(s.HOME, buttons=(s.LOGOUT,), elements=self.favorites))
+        super().submit_password()
+
+
 class SkipsCloudLinkPage(MiCollabClient):
     """CloudLink-based Authentication enabled, yet asks for the MiCollab password."""
 
@@ -509,6 +542,8 @@ class EnterpriseOnlyWhenIntegrated(MiCollabClient):
 MUTANTS = [
     LoginMethodCachedAfterLogout,
     CumulativeLogoTaps,
+    SendsTheLoginAgainOnAFailure,
+    ShowsHomeBeforeTheAnswerAfterImport,
     IgnoresDeploymentLink,
     SkipsLicenseAfterLink,
     ShowsHomeDespiteWrongPassword,

@@ -32,8 +32,10 @@ from tests.mutants import (
     SkipsLicenseAfterLink,
     SkipsLicenseWhenRunning,
     SkipsProgressingScreen,
+    StaysHalfLoggedIn,
     SubmitsARefusedPasswordTwice,
     UpnAsLoginId,
+    WebViewTrustsAnyCertificate,
 )
 
 
@@ -84,4 +86,7 @@ ONE_PLATFORM_MUTANTS = [
     only_on("iOS", RefusesTheSecondFactorPage),
     only_on("Android", EnterpriseOnlyWhenIntegrated),
     only_on("MAC", LogsOutOnlyLocally),
+    # The clean-up after a failure, and the web view's certificate checks, in one build only.
+    only_on("iOS", StaysHalfLoggedIn),
+    only_on("Android", WebViewTrustsAnyCertificate),
 ]
