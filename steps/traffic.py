@@ -80,6 +80,11 @@ def micollab_home_failing(traffic, tenant):
     traffic.set_fault(tenant.server_host, "5xx", status=500, path="/api/v1/home")
 
 
+@given("the MiCollab server fails the login once CloudLink has let the user in")
+def micollab_cloudlink_login_failing(traffic, tenant):
+    traffic.set_fault(tenant.server_host, "5xx", status=500, path="/api/v1/login/cloudlink")
+
+
 @then("every request the client made to a platform host used HTTPS")
 def all_https(traffic, wire_context):
     flows = traffic.client_flows()

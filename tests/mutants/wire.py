@@ -109,6 +109,22 @@ class RedeemsCodeTwice(WithSignIn):
     sign_in = CodeRedeemedTwice
 
 
+class CodeRedeemedAgainOnAFailure(CloudLinkSignIn):
+    def session_for(self, code: str) -> dict:
+        try:
+            return super().session_for(code)
+        except ApiError:  # the MiCollab server failed: the whole exchange again, with the same code
+            return super().session_for(code)
+
+
+class RedeemsTheCodeAgainOnAFailure(WithSignIn):
+    """When the MiCollab server fails the login that follows CloudLink, starts the exchange again
+    and redeems the same authorization code a second time."""
+
+    breaks = ("RES-5XX-1",)
+    sign_in = CodeRedeemedAgainOnAFailure
+
+
 class RedeemsDeploymentTwice(MiCollabClient):
     """Once deployed, redeems the same deployment again, and ignores the answer."""
 
@@ -190,6 +206,7 @@ WIRE_MUTANTS = [
     LowEntropyState,
     LowEntropyNonce,
     RedeemsCodeTwice,
+    RedeemsTheCodeAgainOnAFailure,
     RedeemsDeploymentTwice,
     PasswordBase64ToCloudLink,
     PasswordCookieToCloudLink,
