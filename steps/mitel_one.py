@@ -286,6 +286,15 @@ def colleague_sends(simulated, world, tenant, sent, kind):
     sent.append((kind, sender, text))
 
 
+@when(step("the same colleague {kind:EventKind}"))
+@when(step("the same colleague {kind:EventKind} again"))
+def same_colleague_again(simulated, world, tenant, sent, kind):
+    """From the colleague of the last call, message or invitation."""
+    sender, text = sent[-1][1], world.faker.sentence(nb_words=5)
+    simulated.mitel_one.send(tenant.id, kind, sender, text)
+    sent.append((kind, sender, text))
+
+
 # -- outcomes ----------------------------------------------------------------------------------------
 
 

@@ -74,6 +74,19 @@ Feature: Log out of the Mitel One web application
     And the user logs in to the Mitel One web application with the password
     Then all of them are there for the user to access
 
+  # "all your missed calls": two calls from one colleague are two missed calls, and two messages
+  # from one colleague two unread messages.
+  @req:MO-OUT-3
+  Scenario: At the next login, two missed calls and two messages from the same colleague are all there
+    When the user logs in to the Mitel One web application with the password
+    And the user logs out of the Mitel One web application
+    And a colleague calls the user
+    And the same colleague calls the user again
+    And the same colleague sends the user a message
+    And the same colleague sends the user a message again
+    And the user logs in to the Mitel One web application with the password
+    Then all of them are there for the user to access
+
   # "The next time you log in": every next time, not only the first; what came since the last
   # login is there at each, however the app keeps its pages (a service worker, a cache).
   @req:MO-OUT-3

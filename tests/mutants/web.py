@@ -74,6 +74,12 @@ WEB_MUTANTS = [
         "show(document.getElementById('sso'), body.methods.includes('sso'));",
         "show(document.getElementById('sso'), true);",
     ),
+    # One missed call or message per colleague: the others from the same colleague are dropped.
+    mutant(
+        "OneItemPerColleague", "MO-OUT-3", "home.js",
+        "    list(id, found);",
+        "    list(id, found.filter((e, i) => found.findIndex((o) => o.from === e.from) === i));",
+    ),
     # The sign-in methods of a user name are remembered in the browser, even across Logout.
     mutant(
         "SignInMethodsRemembered", "MO-SSO-1", "login.js",
