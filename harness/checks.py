@@ -272,17 +272,20 @@ def listed_under(driver, group: str, *parts: str) -> None:
         raise ConformanceFailure(f"listed under {group}", " ".join(parts), items or f"nothing under {group}")
 
 
-def notified_of(driver, sender: str, timeout: float) -> None:
+def notified_of(driver, sender: str, timeout: float, kind: str = "") -> None:
     """A notification of what `sender` sent reaches the user as it comes: listed under the page's
-    notifications, or raised as a system notification; not only somewhere on the page."""
+    notifications, or raised as a system notification; not only somewhere on the page. With
+    `kind`, it says what came (its text contains the word, in any case): a call is not a message."""
 
     def notifications() -> list[str]:
-        return [note for note in [*driver.listed_under("Notifications"), *driver.notifications()] if sender in note]
+        shown = [*driver.listed_under("Notifications"), *driver.notifications()]
+        return [note for note in shown if sender in note and kind.casefold() in note.casefold()]
 
     _showing(driver, lambda _: bool(notifications()), timeout)
     if not notifications():
         shown = driver.listed_under("Notifications") + driver.notifications()
-        raise ConformanceFailure("the user is notified", f"a notification of {sender}", shown or "no notification")
+        wanted = f"a notification of {sender}" + (f" that says {kind!r}" if kind else "")
+        raise ConformanceFailure("the user is notified", wanted, shown or "no notification")
 
 
 def permissions_asked(asked: list[str], needed: tuple[str, ...]) -> None:

@@ -25,6 +25,8 @@ NOTIFY_TIMEOUT = 10.0
 NEEDED_PERMISSIONS = ("notifications", "microphone")
 # Where the document says each kind of thing is "there for you to access" at the next login.
 LISTED_AS = {"call": "Missed calls", "message": "Unread messages", "invitation": "Meeting invitations"}
+# What a notification of each kind says it is, in any words that contain this (an assumption).
+NOTIFIED_AS = {"call": "call", "message": "message", "invitation": "invit"}
 INSTALL_TIMEOUT = 10.0
 MITEL_ONE = TenantSettings(mitel_one=True)
 SSO = TenantSettings(mitel_one=True, mitel_one_sso=True, azure_ad_integrated=True, enable_mitel_credentials=True)
@@ -400,8 +402,8 @@ def installable(client):
 
 @then("the user is notified of it")
 def notified(client, sent):
-    for _, sender, _ in sent:
-        checks.notified_of(client, sender, NOTIFY_TIMEOUT)
+    for kind, sender, _ in sent:
+        checks.notified_of(client, sender, NOTIFY_TIMEOUT, NOTIFIED_AS[kind])
 
 
 @then("the user receives no notification of it")

@@ -142,6 +142,12 @@ def test_a_notification_is_listed_or_raised_not_only_shown_somewhere():
         checks.notified_of(Notifying([], []), "Ann Lee", 0)
 
 
+def test_a_notification_says_what_came_in_any_words():
+    checks.notified_of(Notifying([], ["Ann Lee is CALLING"]), "Ann Lee", 0, "call")
+    with pytest.raises(ConformanceFailure, match="that says 'call'"):
+        checks.notified_of(Notifying(["Message from Ann Lee"], []), "Ann Lee", 0, "call")
+
+
 def test_a_check_box_the_user_cleared_is_not_selected():
     accept = "I accept the end user agreement"
     checks.check_box_cleared(showing(Screen("End User License Agreement", {accept: "false"})), accept)

@@ -74,6 +74,12 @@ WEB_MUTANTS = [
         "show(document.getElementById('sso'), body.methods.includes('sso'));",
         "show(document.getElementById('sso'), true);",
     ),
+    # An incoming call is notified in the words of a message.
+    mutant(
+        "CallNotifiedAsAMessage", "MO-OUT-2", "home.js",
+        "  item.textContent = describe(event).replace('Missed call', 'Incoming call');",
+        "  item.textContent = describe({...event, kind: event.kind === 'call' ? 'message' : event.kind});",
+    ),
     # One missed call or message per colleague: the others from the same colleague are dropped.
     mutant(
         "OneItemPerColleague", "MO-OUT-3", "home.js",
