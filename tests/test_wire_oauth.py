@@ -261,3 +261,20 @@ def test_another_device_or_deployment_is_no_second_use(second):
 def test_a_deployment_retried_after_a_proxy_fault_is_no_second_use():
     failed = deployment("t1", fault="5xx", status=503)
     assert wire.check_deployment_redeemed_once([failed, deployment("t1", 2)], CONTEXT) == []
+
+
+def verify(code: str, seq: int, device: str = DEVICE, **overrides) -> dict:
+    """The second factor's form, as the embedded web view posts it to Azure AD."""
+    return flow(seq=seq, device=device, host="login.microsoftonline.com", path="/t1/login",
+                request_body=f"ctx=s1&step=code&otc={code}", request_headers={}, **overrides)  # fmt: skip
+
+
+def test_a_one_time_code_sent_twice_by_a_device_is_a_violation():
+    [violation] = wire.check_one_time_code_sent_once([verify("123456", 1), verify("123456", 2)], CONTEXT)
+    assert violation.req_id == "SEC-OAUTH-2"
+    assert "one-time code of #1 sent again" in violation.message
+
+
+def test_a_new_code_or_another_device_is_no_second_use():
+    flows = [verify("123456", 1), verify("654321", 2), verify("123456", 3, OTHER_DEVICE)]
+    assert wire.check_one_time_code_sent_once(flows, CONTEXT) == []

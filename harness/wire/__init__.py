@@ -33,7 +33,12 @@ from harness.wire.oauth import (
     check_verifier_matches,
     code_redemptions,
 )
-from harness.wire.single_use import check_code_redeemed_once, check_deployment_redeemed_once, deployment_redemptions
+from harness.wire.single_use import (
+    check_code_redeemed_once,
+    check_deployment_redeemed_once,
+    check_one_time_code_sent_once,
+    deployment_redemptions,
+)
 from harness.wire.tokens import tokens_of
 from harness.wire.transport import check_egress, check_tls
 
@@ -53,6 +58,7 @@ CHECKS = (
     check_answer_state,
     check_code_redeemed_once,
     check_deployment_redeemed_once,
+    check_one_time_code_sent_once,
     check_egress,
 )
 

@@ -1,7 +1,9 @@
 """SEC-OAUTH-2 on the wire: what is single-use is used once. An authorization code goes to a
 token endpoint once (RFC 6749 §4.1.2: "The client MUST NOT use the authorization code more than
 once"); a MiCollab deployment (the deployment link's token or the authentication code's secret)
-is redeemed once by a device. A request the proxy answered itself (a fault) never reached the
+is redeemed once by a device; a one-time code (Azure AD's second factor, its form's `otc`) is sent
+once by a device (RFC 6238 §5.2: a verifier must not accept it twice, so a second send is a
+double submission the user never made). A request the proxy answered itself (a fault) never reached the
 server, so a retry after it is no second use."""
 
 from __future__ import annotations
@@ -52,4 +54,24 @@ def check_deployment_redeemed_once(flows: list[dict], context: AuditContext) -> 
                 found.append(Violation("SEC-OAUTH-2", message, flow))
             else:
                 first[key] = flow
+    return found
+
+
+ONE_TIME_CODE = "otc"  # the field of Azure AD's second-factor form (mocks/azure_ad/pages.py)
+
+
+def check_one_time_code_sent_once(flows: list[dict], context: AuditContext) -> list[Violation]:
+    """SEC-OAUTH-2: a device sends each one-time code once."""
+    found = []
+    for device_flows in by_device(flows).values():
+        first: dict[str, dict] = {}
+        for flow in device_flows:
+            code = body_fields(flow).get(ONE_TIME_CODE, "").strip() if flow["method"] == "POST" else ""
+            if not code or not reached_server(flow):
+                continue
+            if code in first:
+                message = f"one-time code of #{first[code]['seq']} sent again by the same device: single use"
+                found.append(Violation("SEC-OAUTH-2", message, flow))
+            else:
+                first[code] = flow
     return found

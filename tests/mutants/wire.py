@@ -8,7 +8,7 @@ import base64
 import contextlib
 import json
 import secrets
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import httpx
 
@@ -17,6 +17,7 @@ from clients.micollab import screens as s
 from clients.micollab.api import ApiError
 from clients.micollab.client import DEPLOY_PATH
 from clients.micollab.cloudlink import CLOUDLINK_API, TOKEN_PATH, CloudLinkSignIn
+from clients.webview import WebView
 
 # A CloudLink address that answers: the password goes to a platform host that does not own it.
 CLOUDLINK_CONFIG = f"https://{CLOUDLINK_API}/2017-09-01/.well-known/openid-configuration"
@@ -125,6 +126,32 @@ class RedeemsTheCodeAgainOnAFailure(WithSignIn):
     sign_in = CodeRedeemedAgainOnAFailure
 
 
+class DoubleTapWebView(WebView):
+    """Sends the second factor's Verify form twice (a double tap it does not debounce), and drops
+    the second answer: only the wire shows it."""
+
+    def press(self, label: str) -> str | None:
+        if label != "Verify":
+            return super().press(label)
+        form = next(self.page.buttons()[label].iterancestors("form"))
+        action, data = urljoin(self.page.url, form.get("action") or self.page.url), self._form_data(form)
+        result = super().press(label)
+        with contextlib.suppress(httpx.HTTPError):
+            self.http.post(action, data=data)
+        return result
+
+
+class DoubleTapSignIn(CloudLinkSignIn):
+    web_view = DoubleTapWebView
+
+
+class SendsTheOneTimeCodeTwice(WithSignIn):
+    """The second factor's code goes to Azure AD twice."""
+
+    breaks = ("MC-CL-8",)
+    sign_in = DoubleTapSignIn
+
+
 class RedeemsDeploymentTwice(MiCollabClient):
     """Once deployed, redeems the same deployment again, and ignores the answer."""
 
@@ -207,6 +234,7 @@ WIRE_MUTANTS = [
     LowEntropyNonce,
     RedeemsCodeTwice,
     RedeemsTheCodeAgainOnAFailure,
+    SendsTheOneTimeCodeTwice,
     RedeemsDeploymentTwice,
     PasswordBase64ToCloudLink,
     PasswordCookieToCloudLink,
