@@ -14,7 +14,7 @@ from mocks.tenant import TenantSettings
 from steps.micollab_client import click, click_on_screen, enter_username
 
 # What someone between CloudLink and the application forges (mocks/cloudlink/forgery.py).
-FORGERIES = {"a state that does not match": "state", "another sign-in's code": "code"}
+FORGERIES = {"a state that does not match": "state", "another sign-in's code": "code", "no state": "no_state"}
 
 
 @with_pattern("|".join(FORGERIES))

@@ -5,7 +5,7 @@ Feature: A forged answer to Single Sign On is refused by the Mitel One web appli
   option." Single Sign On is an authorization-code flow through CloudLink (PKCE S256, state and
   nonce), and a mismatch is refused (SEC-OAUTH-1 on the wire). Here the answer that comes back
   to the application is forged, as someone between CloudLink and the browser could forge it:
-  with a state the application never sent, or with the answer of another sign-in. The sign-in
+  with a state the application never sent, with no state, or with the answer of another sign-in. The sign-in
   fails: the application redeems no code, does not log the user in, and gives the advice.
 
   Background:
@@ -30,3 +30,4 @@ Feature: A forged answer to Single Sign On is refused by the Mitel One web appli
       | forgery                     |
       | a state that does not match |
       | another sign-in's code      |
+      | no state                    |

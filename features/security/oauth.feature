@@ -46,7 +46,7 @@ Feature: Authorization-code flows are protected
 
   Rule: A forged answer to the sign-in is refused
     Someone between CloudLink and the client sends the answer in place of CloudLink: with a state
-    the client never sent, or with the answer of another sign-in. The documents print no words
+    the client never sent, with no state at all, or with the answer of another sign-in. The documents print no words
     for the error: any message the client shows counts.
 
     @req:SEC-OAUTH-1
@@ -67,3 +67,4 @@ Feature: Authorization-code flows are protected
         | forgery                     |
         | a state that does not match |
         | another sign-in's code      |
+        | no state                    |

@@ -270,9 +270,10 @@ class CloudLinkApp:
     @staticmethod
     def redirect_to_client(transaction, **answer: str) -> Response:
         """The sign-in's answer, with its `state` (unless the answer brings one), to the
-        application's redirect URI."""
+        application's redirect URI; an empty value is left out (no state: none was sent, or a
+        forgery has none)."""
         separator = "&" if "?" in transaction.redirect_uri else "?"
-        query = urlencode({"state": transaction.state, **answer})
+        query = urlencode({name: value for name, value in {"state": transaction.state, **answer}.items() if value})
         return RedirectResponse(f"{transaction.redirect_uri}{separator}{query}", 302)
 
     # -- "Reset your Password" ---------------------------------------------------------------------

@@ -4,6 +4,8 @@ mismatch (SEC-OAUTH-1; RFC 6749 §10.12, cross-site request forgery, and §4.1.2
 
   state  the sign-in's own code, with a state that is not the one the application sent
   code   another sign-in's answer, its code and its state, in place of this sign-in's
+  no_state  the sign-in's own code with no state at all (RFC 6749 §4.1.2: the state is REQUIRED
+         in the answer when the request had one; a client that checks it only when present is fooled)
 
 Free of HTTP: the directory makes the answer, the app only sends it. `presented` counts the
 forged code's redemptions at /token, which a client that refuses the answer never makes.
@@ -15,7 +17,7 @@ import secrets
 import threading
 from dataclasses import dataclass, field
 
-KINDS = ("state", "code")
+KINDS = ("state", "code", "no_state")
 
 
 @dataclass
@@ -46,8 +48,9 @@ class Forgeries:
             return self._pending.pop(email.lower(), None)
 
     def send(self, forgery: Forgery, code: str) -> dict[str, str]:
-        """The forged answer: `code` with a state no application sent."""
-        forgery.sent = {"code": code, "state": secrets.token_urlsafe(16)}
+        """The forged answer: `code` with a state no application sent, or with none."""
+        state = "" if forgery.kind == "no_state" else secrets.token_urlsafe(16)  # "": the answer has none
+        forgery.sent = {"code": code, "state": state}
         with self._lock:
             self._by_code[code] = forgery
         return dict(forgery.sent)

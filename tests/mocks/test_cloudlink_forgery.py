@@ -6,6 +6,7 @@ import httpx
 import pytest
 
 from mocks.cloudlink import Federation, cloudlink_app
+from mocks.cloudlink.app import CloudLinkApp
 from mocks.cloudlink.directory import CloudLinkError, s256
 from mocks.netutil import HttpServerThread
 from mocks.signing import SigningKey
@@ -34,6 +35,16 @@ def test_a_forged_state_comes_with_the_sign_ins_own_code():
     assert answer == forgery.sent
     directory.redeem_code(answer["code"], "app", VERIFIER, "app://cb")  # a client that ignores state gets in
     assert forgery.presented == 1
+
+
+def test_an_answer_with_no_state_goes_back_without_one():
+    directory, _ = directory_with()
+    directory.forge_next_answer(USER.email, "no_state")
+    transaction = signed_in(directory)
+    answer = directory.answer(transaction)
+    assert answer["state"] == ""
+    redirect = CloudLinkApp.redirect_to_client(transaction, **answer).headers["location"]
+    assert "state=" not in redirect and f"code={answer['code']}" in redirect
 
 
 def test_another_sign_ins_code_is_bound_to_a_challenge_this_client_never_made():

@@ -102,6 +102,11 @@ WEB_MUTANTS = [
         "SsoIgnoresState", "MO-SSO-3", "sso.js",
         " || !answer.get('code') || answer.get('state') !== sso.state) {", " || !answer.get('code')) {",
     ),
+    # The state is compared only when the answer carries one: an answer without it is taken.
+    mutant(
+        "SsoChecksTheStateOnlyWhenPresent", "MO-SSO-3", "sso.js",
+        "answer.get('state') !== sso.state) {", "(answer.get('state') && answer.get('state') !== sso.state)) {",
+    ),
     mutant(
         "SsoFailureWithoutAdvice", "MO-SSO-3", "sso.js",
         "Contact your IT administrator.", "Please try again later.",

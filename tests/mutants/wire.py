@@ -45,6 +45,22 @@ class StateUnchecked(CloudLinkSignIn):
         self.client.log_in(lambda: self.session_for(answer["code"]), self.client.show_login_page)
 
 
+class StateCheckedWhenPresent(CloudLinkSignIn):
+    def finish(self, redirect: str) -> None:
+        answer = {k: v[0] for k, v in parse_qs(urlsplit(redirect).query).items()}
+        if "code" in answer and "state" not in answer:
+            self.client.log_in(lambda: self.session_for(answer["code"]), self.client.show_login_page)
+            return
+        super().finish(redirect)
+
+
+class ChecksTheStateOnlyWhenPresent(WithSignIn):
+    """Compares CloudLink's answer with its own state only when the answer carries one."""
+
+    breaks = ("SEC-OAUTH-1",)
+    sign_in = StateCheckedWhenPresent
+
+
 class IgnoresStateOnCallback(WithSignIn):
     """Takes any code CloudLink's answer carries, whatever its state."""
 
@@ -229,6 +245,7 @@ class SessionTokenInTheUrl(MiCollabClient):
 WIRE_MUTANTS = [
     SessionTokenInTheUrl,
     IgnoresStateOnCallback,
+    ChecksTheStateOnlyWhenPresent,
     ReusesState,
     LowEntropyState,
     LowEntropyNonce,
