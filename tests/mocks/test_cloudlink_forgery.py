@@ -44,7 +44,8 @@ def test_an_answer_with_no_state_goes_back_without_one():
     answer = directory.answer(transaction)
     assert answer["state"] == ""
     redirect = CloudLinkApp.redirect_to_client(transaction, **answer).headers["location"]
-    assert "state=" not in redirect and f"code={answer['code']}" in redirect
+    assert "state=" not in redirect
+    assert f"code={answer['code']}" in redirect
 
 
 def test_another_sign_ins_code_is_bound_to_a_challenge_this_client_never_made():
