@@ -302,8 +302,9 @@ def no_permission_asked(asked: list[str]) -> None:
 
 
 def nothing_secret_stored(stored: str, secrets: list[str], when: str) -> None:
-    """No password or code of the scenario's users is in what the page's scripts can read back of
-    the browser's storage (`stored`: JSON of each storage's keys and values, see WebAppDriver)."""
+    """None of `secrets` (the scenario's users' passwords and codes, or what they received) is in
+    what the page's scripts can read back of the browser's storage (`stored`: JSON of each
+    storage's keys and values, see WebAppDriver)."""
     secrets = [secret for secret in secrets if secret]
     found = sorted({where for where, value in _stored_values(json.loads(stored)) if any(s in value for s in secrets)})
     if found:

@@ -423,6 +423,12 @@ def nothing_secret_in_storage(client, simulated, world):
     checks.nothing_secret_stored(client.stored(), simulated.secrets_of(world.tenants), "of one.mitel.io")
 
 
+@then("the browser keeps none of the calls and messages the user received where a page's script can read it")
+def nothing_received_in_storage(client, sent):
+    texts = [text for _, _, text in sent]
+    checks.nothing_secret_stored(client.stored(), texts, "of one.mitel.io: nothing the user received")
+
+
 @then("the browser keeps no password, code or token of the ended session where a page's script can read it")
 def nothing_of_the_session_in_storage(client, simulated, world, traffic):
     secrets = simulated.secrets_of(world.tenants) + wire.tokens_of(traffic.flows(MITEL_ONE_WEB))

@@ -49,3 +49,18 @@ Feature: The Mitel One web application keeps no password or code in the browser
     And the user logs out of the Mitel One web application
     Then the user is logged out of the Mitel One web application
     And the browser keeps no password, code or token of the ended session where a page's script can read it
+
+  # ASVS 4.0.3 V8.2.3: authenticated data is cleared from client storage once the session ends; a
+  # service worker that caches what the platform sent keeps it past Logout, for the next user. The
+  # user has used this browser before, as a service worker serves a page's requests from the next
+  # visit on.
+  @req:SEC-REST-1
+  Scenario: After logout, the browser keeps none of the calls and messages the user received
+    Given a Mitel One user who has logged in before
+    And the user has logged in to the Mitel One web application with the password and logged out
+    When a colleague calls the user
+    And a colleague sends the user a message
+    And the user logs in to the Mitel One web application with the password
+    And the user logs out of the Mitel One web application
+    Then the user is logged out of the Mitel One web application
+    And the browser keeps none of the calls and messages the user received where a page's script can read it

@@ -74,6 +74,20 @@ WEB_MUTANTS = [
         "show(document.getElementById('sso'), body.methods.includes('sso'));",
         "show(document.getElementById('sso'), true);",
     ),
+    # The service worker keeps a copy of what the platform sent the user, past Logout.
+    mutant(
+        "ServiceWorkerCachesTheInbox", "SEC-REST-1", "sw.js",
+        "  if (new URL(event.request.url).pathname.startsWith('/api/')) {\n    return;\n  }\n",
+        "  const path = new URL(event.request.url).pathname;\n"
+        "  if (path === '/api/v1/inbox') {\n"
+        "    event.respondWith(fetch(event.request).then((answer) => {\n"
+        "      const copy = answer.clone();\n"
+        "      caches.open('api').then((cache) => cache.put(event.request, copy));\n"
+        "      return answer;\n"
+        "    }).catch(() => caches.match(event.request)));\n"
+        "    return;\n  }\n"
+        "  if (path.startsWith('/api/')) {\n    return;\n  }\n",
+    ),
     # An incoming call is notified in the words of a message.
     mutant(
         "CallNotifiedAsAMessage", "MO-OUT-2", "home.js",
