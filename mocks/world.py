@@ -45,8 +45,9 @@ class World:
         self.faker = tenant_faker(self.seed)
         self.tenants: list[Tenant] = []
 
-    def new_tenant(self, settings: TenantSettings | None = None, **user_traits) -> Tenant:
-        """A tenant with one user, registered with every mock (which sends its e-mails)."""
+    def new_tenant(self, settings: TenantSettings | None = None, colleagues: int = 0, **user_traits) -> Tenant:
+        """A tenant with one user (and `colleagues` more, after it), registered with every mock
+        (which sends their e-mails)."""
         fake = self.faker
         settings = settings or TenantSettings()
         company = fake.company()
@@ -61,7 +62,10 @@ class World:
             company=company,
             domain=domain,
             settings=settings,
-            users=[self._user(domain, azure_domain if settings.azure_users else "", **user_traits)],
+            users=[
+                self._user(domain, azure_domain if settings.azure_users else "", **user_traits),
+                *(self._user(domain, azure_domain if settings.azure_users else "") for _ in range(colleagues)),
+            ],
             azure_tenant_id=str(fake.uuid4()),
             cloudlink_account_id=fake.numerify("##########"),
             account_number=fake.numerify("#######"),

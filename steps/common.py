@@ -12,6 +12,14 @@ def micollab_user_without_cloudlink(world):
     return world.new_tenant(TenantSettings(cloudlink_auth=False))
 
 
+@given(
+    "a MiCollab user and a colleague on the same MiCollab server, whose CloudLink-based Authentication is not enabled",
+    target_fixture="tenant",
+)
+def micollab_user_and_colleague(world):
+    return world.new_tenant(TenantSettings(cloudlink_auth=False), colleagues=1)
+
+
 @given("a MiCollab user who has logged in to MiCollab Client before", target_fixture="tenant")
 def returning_micollab_user(world):
     return world.new_tenant(TenantSettings(cloudlink_auth=False), logged_in_before=True)

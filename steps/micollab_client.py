@@ -8,6 +8,7 @@ from pytest_bdd import given, parsers, then, when
 from harness import checks
 from harness.evidence import note_known_issue
 from mocks.mail.reading import labelled_value
+from mocks.micollab_server.mailer import WELCOME_SUBJECT
 
 USERNAME_FIELD = "Email ID or Login ID"
 SINGLE_SIGN_ON = "CloudLink Sign-in"  # the Single Sign-On page: CloudLink's Unified login page
@@ -120,16 +121,27 @@ def logged_in_by_link(client, deployment_link, welcome_password):
     checks.current_screen(client, "MiCollab Home")
 
 
-@given("the user has logged in to MiCollab Client with the MiCollab password and clicked Logout")
-def logged_in_with_password_then_out(client, welcome_email, welcome_password):
+def log_in_with_password_then_out(client, welcome_email) -> None:
+    """The license, the Email ID and the password of `welcome_email`, MiCollab Home, Logout."""
     client.open_app()
     click_on_screen(client, "Accept", "license agreement")
     enter_username(client, welcome_email, "Email ID")
     click(client, "Next")
-    enter_welcome_password(client, welcome_password)
+    enter_welcome_password(client, labelled_value(welcome_email, "Password"))
     click(client, "Apply")
     checks.current_screen(client, "MiCollab Home")
     click(client, "Logout")
+
+
+@given("the user has logged in to MiCollab Client with the MiCollab password and clicked Logout")
+def logged_in_with_password_then_out(client, welcome_email):
+    log_in_with_password_then_out(client, welcome_email)
+
+
+@given("the colleague has logged in to MiCollab Client on this device and clicked Logout")
+def colleague_logged_in_then_out(client, simulated, tenant):
+    """A device shared by two users of one MiCollab server: the colleague's own welcome e-mail."""
+    log_in_with_password_then_out(client, simulated.mail.wait_for(tenant.users[1].email, WELCOME_SUBJECT))
 
 
 @given(step("the administrator has since {change:Switch} CloudLink-based Authentication for the user"))

@@ -134,6 +134,13 @@ def no_session_open(simulated, tenant):
     checks.all_equal("open sessions on the MiCollab server", 0, [open_sessions])
 
 
+@then("the MiCollab server has a session open for the user")
+def session_open(simulated, tenant):
+    """The session is the user's own, not another account's that the device used before."""
+    open_sessions = simulated.micollab.open_sessions(tenant.server_host, tenant.user.login_id)
+    checks.server_recorded("a session of the user's open on the MiCollab server", open_sessions)
+
+
 @then("every authorization request the client made used PKCE S256, state and nonce")
 def authorization_requests_protected(traffic, wire_context):
     flows = traffic.client_flows()

@@ -144,6 +144,27 @@ Feature: CloudLink-based Authentication
         | PC     |
         | MAC    |
 
+  Rule: Two users of one device
+    The document describes one user's login. The harness assumes a device may be shared: after
+    one user's Logout, the next user's own Email ID leads that user's login, as for a first login.
+
+    @req:MC-CL-7
+    Scenario Outline: After a colleague's Logout, the user's own Email ID and password log the user in, on a <device>
+      Given a MiCollab user and a colleague on the same MiCollab server, whose CloudLink-based Authentication is not enabled
+      And the MiCollab Client application is installed on a <device> with the MiCollab server from the welcome e-mail
+      And the colleague has logged in to MiCollab Client on this device and clicked Logout
+      When the user enters the Email ID from the MiCollab welcome e-mail
+      And the user clicks Next
+      And the user enters the password provided in the welcome e-mail message
+      And the user clicks Apply
+      Then the user is logged in to MiCollab Client
+      And the MiCollab server has a session open for the user
+
+      Examples:
+        | device |
+        | PC     |
+        | MAC    |
+
   Rule: CloudLink-based Authentication is enabled, Azure AD is integrated
 
     Background:

@@ -120,6 +120,17 @@ class NeedsFourTaps(MiCollabClient):
         super().tap(element, times - 1)
 
 
+class KeepsTheFirstUsername(MiCollabClient):
+    """The first Email ID or Login ID entered on the device is used at every later Next."""
+
+    breaks = ("MC-CL-7",)
+    first_username: str | None = None
+
+    def identify(self, username: str) -> None:
+        self.first_username = self.first_username or username
+        super().identify(self.first_username)
+
+
 class CumulativeLogoTaps(MiCollabClient):
     """Counts every tap on the Mitel logo since the application opened, whatever came between."""
 
@@ -542,6 +553,7 @@ class EnterpriseOnlyWhenIntegrated(MiCollabClient):
 MUTANTS = [
     LoginMethodCachedAfterLogout,
     CumulativeLogoTaps,
+    KeepsTheFirstUsername,
     SendsTheLoginAgainOnAFailure,
     ShowsHomeBeforeTheAnswerAfterImport,
     IgnoresDeploymentLink,
