@@ -71,6 +71,13 @@ def as_markdown(merged: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def scenario_result(scenario: dict) -> ScenarioResult:
+    """A scenario as a shard's summary lists it: its status, reason and wire violations."""
+    found = ScenarioResult(scenario["id"], scenario["status"], [], reason=scenario.get("reason", ""))
+    found.violations = list(scenario.get("violations", []))
+    return found
+
+
 def one_run(shards: list[dict]) -> Summary:
     """The summary one run over every shard's scenarios would have written: each scenario once,
     with every requirement it carries and the documented defects it saw."""
@@ -81,10 +88,14 @@ def one_run(shards: list[dict]) -> Summary:
     for shard in shards:
         for req_id, entry in shard["requirements"].items():
             for scenario in entry["scenarios"]:
-                result = scenarios.setdefault(scenario["id"], ScenarioResult(scenario["id"], scenario["status"], []))
+                result = scenarios.setdefault(scenario["id"], scenario_result(scenario))
                 result.reqs.append(req_id)
                 if "known_issue" in entry:
                     result.known_issues.append(f"{req_id}={entry['known_issue']}")
+            for product, ids in entry.get("violated_by", {}).items():
+                for scenario_id in ids:  # failed: another product's request violated the requirement
+                    result = scenarios.setdefault(scenario_id, ScenarioResult(scenario_id, "failed", []))
+                    result.violations = sorted({*result.violations, f"{req_id}={product}"})
     for result in scenarios.values():
         folded.add(result)
     return folded

@@ -25,6 +25,7 @@ from harness.errors import AdapterError, ConformanceFailure
 from harness.products import OPTIONS, REFERENCE, REFERENCE_FOLDERS, Implementation, implementations
 from harness.suggest import undefined_step_message
 from harness.summary import PRECEDENCE, ScenarioResult, Summary
+from harness.traffic import product_of
 from harness.wire import WireViolation
 
 PRODUCT_OF_FOLDER = {"micollab_client": "MiCollab Client", "mitel_one_web": "Mitel One web application"}
@@ -331,8 +332,9 @@ def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
     if call.excinfo is None or call.excinfo.errisinstance(pytest.skip.Exception):
         return report
-    if call.excinfo.errisinstance(WireViolation):  # found after the steps: counts against its IDs
-        report.user_properties.extend(("req", req_id) for req_id in call.excinfo.value.req_ids)
+    if call.excinfo.errisinstance(WireViolation):  # found after the steps: each by the product that sent it
+        found = call.excinfo.value.violations
+        report.user_properties.extend(("violation", f"{v.req_id}={product_of(v.flow)}") for v in found)
     conformance = call.excinfo.errisinstance(WireViolation) or (
         call.when == "call" and call.excinfo.errisinstance((ConformanceFailure, AssertionError))
     )
@@ -378,16 +380,18 @@ class ConformanceReporter:
         status = None if quiet else properties.get("harness_status", outcome_status(report))
         reqs = [value for key, value in report.user_properties if key == "req"]
         notes = [value for key, value in report.user_properties if key == "known_issue"]
+        violations = [value for key, value in report.user_properties if key == "violation"]
         reason = next((value for key, value in report.user_properties if key == "reason"), "")
         previous = self.results.get(report.nodeid)
         if previous is not None:
             reqs = sorted(set(reqs) | set(previous.reqs))
             notes = sorted(set(notes) | set(previous.known_issues))
+            violations = sorted(set(violations) | set(previous.violations))
             reason = previous.reason or reason
             known = [s for s in (status, previous.status) if s != "pending" and s is not None]
             status = min(known, key=PRECEDENCE.index) if known else "pending"
         scenario = properties["scenario_id"]
-        self.results[report.nodeid] = ScenarioResult(scenario, status or "pending", reqs, notes, reason)
+        self.results[report.nodeid] = ScenarioResult(scenario, status or "pending", reqs, notes, reason, violations)
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if hasattr(self.config, "workerinput") or not self.results:

@@ -8,6 +8,12 @@ not-applicable if all were, else passed; not-run when no scenario carried it.
 A requirement whose product (`certifies`) is not under test in the run is not-applicable
 whatever its scenarios did: they were exercised with the reference implementation standing in
 for that product, and a stand-in's pass is nobody's verdict (harness.products).
+
+A wire violation fails its scenario, and with it the requirements the scenario is tagged with.
+It is also listed under the requirement it violates: among that requirement's scenarios when the
+product that sent the request is the one the requirement certifies, else under `violated_by`,
+by product (a web application's reused code is the web application's, not the MiCollab
+Client's), so a row never charges one product with another's request.
 """
 
 from __future__ import annotations
@@ -29,9 +35,15 @@ class ScenarioResult:
     reqs: list[str]
     known_issues: list[str] = field(default_factory=list)  # "MC-UPG-1=present" (harness.evidence)
     reason: str = ""  # for a failed or errored scenario: what went wrong, in short
+    violations: list[str] = field(default_factory=list)  # "SEC-OAUTH-2=Mitel One web application"
 
     def as_json(self) -> dict:
-        return {"id": self.id, "status": self.status, **({"reason": self.reason} if self.reason else {})}
+        found = {"id": self.id, "status": self.status, **({"reason": self.reason} if self.reason else {})}
+        return found | ({"violations": list(self.violations)} if self.violations else {})
+
+    def violators(self, req_id: str) -> set[str]:
+        """The products whose requests violated `req_id` on the wire in this scenario."""
+        return {product for v in self.violations for rid, _, product in [v.partition("=")] if rid == req_id}
 
 
 @dataclass
@@ -44,13 +56,23 @@ class Summary:
     def add(self, result: ScenarioResult) -> None:
         self.scenarios.append(result)
 
-    def requirement_status(self, req_id: str) -> tuple[str, list[ScenarioResult]]:
-        results = [r for r in self.scenarios if req_id in r.reqs]
+    def requirement_status(self, req: Requirement) -> tuple[str, list[ScenarioResult]]:
+        """Its scenarios (those tagged with it, and those where the product it certifies violated
+        it on the wire) and the worst of their statuses."""
+        results = [r for r in self.scenarios if req.id in r.reqs or req.certifies in r.violators(req.id)]
         statuses = {r.status for r in results}
         return next((s for s in PRECEDENCE if s in statuses), "not-run"), results
 
+    def violated_by(self, req: Requirement) -> dict[str, list[str]]:
+        """Scenarios where another product than the one `req` certifies violated it, by product."""
+        found: dict[str, list[str]] = {}
+        for result in self.scenarios:
+            for product in sorted(result.violators(req.id) - {req.certifies}):
+                found.setdefault(product, []).append(result.id)
+        return found
+
     def requirement_entry(self, req: Requirement) -> dict:
-        status, results = self.requirement_status(req.id)
+        status, results = self.requirement_status(req)
         entry = {"status": status, "certifies": req.certifies, "basis": req.basis}
         product = self.products[req.certifies]
         if not product.under_test and status != "not-run":
@@ -60,6 +82,8 @@ class Summary:
         if known:
             entry["known_issue"] = known
         entry["scenarios"] = [r.as_json() for r in results]
+        if violated := self.violated_by(req):
+            entry["violated_by"] = violated
         return entry
 
     @staticmethod
@@ -134,6 +158,8 @@ def requirements_markdown(rows: dict[str, dict], catalogue: dict[str, Requiremen
         scenarios = "<br>".join(scenario_markdown(s) for s in entry["scenarios"]) or "—"
         text = catalogue[req_id].text.replace("|", "\\|")
         status = f"**{entry['status']}**" + (f" ({entry['exercised_with']})" if "exercised_with" in entry else "")
+        for product, ids in entry.get("violated_by", {}).items():
+            scenarios += f"<br>violated by {product} on the wire: " + ", ".join(ids).replace("|", "\\|")
         lines.append(f"| {req_id} | {status} | {entry['certifies']} | {scenarios} | {text} |")
     return lines
 

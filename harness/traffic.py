@@ -29,8 +29,16 @@ ROLES = {
 HARNESS = "harness"
 
 
+PRODUCTS = {role: product for product, role in ROLES.items()}
+
+
 def role_of(flow: dict) -> str:
     return flow["device"].split(".")[1] if flow["device"].count(".") >= 2 else ""
+
+
+def product_of(flow: dict) -> str:
+    """The product whose device sent `flow`; a device of the harness's own is the harness's."""
+    return PRODUCTS.get(role_of(flow), HARNESS)
 
 
 class ScenarioTraffic:

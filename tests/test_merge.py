@@ -64,3 +64,16 @@ def test_each_cell_links_its_scenarios_in_the_allure_report_beside_the_summary(t
 def test_a_cell_of_several_scenarios_numbers_their_links():
     entry = {"status": "failed", "scenarios": [{"id": "a", "allure": "r#1"}, {"id": "b", "allure": "r#2"}, {"id": "c"}]}
     assert cell(entry) == "failed: [1](r#1) [2](r#2)"
+
+
+def test_shards_folded_keep_each_scenarios_reason_and_wire_violations():
+    from harness.merge import one_run
+    from harness.products import implementations
+    from harness.summary import ScenarioResult, Summary
+
+    shard = Summary("reference", 3, products=implementations({"Mitel One web application": "vendor/app"}))
+    shard.add(ScenarioResult("f::sso", "failed", ["MO-SSO-2"], reason="SEC-OAUTH-2: code redeemed again",
+                             violations=["SEC-OAUTH-2=Mitel One web application"]))  # fmt: skip
+    folded = one_run([shard.as_json()]).as_json()["requirements"]
+    assert folded["MO-SSO-2"]["scenarios"][0]["reason"] == "SEC-OAUTH-2: code redeemed again"
+    assert folded["SEC-OAUTH-2"]["violated_by"] == {"Mitel One web application": ["f::sso"]}

@@ -80,3 +80,20 @@ def test_the_summary_page_names_the_products_and_keeps_assumed_requirements_apar
     assert "What ran as each product" in page
     assert "Documented requirements" in page
     assert 'href="allure-report/index.html#x"' in page
+
+
+def test_a_wire_violation_is_listed_under_the_requirement_for_the_product_that_sent_the_request():
+    from harness.products import implementations
+
+    summary = Summary("reference", 7, products=implementations({"Mitel One web application": "vendor/app"}))
+    web = ScenarioResult("f::sso", "failed", ["MO-SSO-2"], violations=["SEC-OAUTH-2=Mitel One web application"])
+    client = ScenarioResult("f::mfa", "failed", ["MC-CL-8"], violations=["SEC-OAUTH-2=MiCollab Client"])
+    summary.add(web)
+    summary.add(client)
+    data = summary.as_json()["requirements"]
+    assert data["MO-SSO-2"]["status"] == "failed"  # the web application's own scenario
+    oauth = data["SEC-OAUTH-2"]  # certifies the MiCollab Client, a stand-in here
+    assert [s["id"] for s in oauth["scenarios"]] == ["f::mfa"]
+    assert oauth["violated_by"] == {"Mitel One web application": ["f::sso"]}
+    assert oauth["status"] == "not-applicable"
+    assert "violated by Mitel One web application on the wire: f::sso" in summary.as_markdown()
