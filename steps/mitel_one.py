@@ -104,6 +104,16 @@ def returning_user(world, simulated):
     return tenant
 
 
+@given("a Mitel One user who has logged in before, whose password begins and ends with a space", target_fixture="tenant")
+def returning_user_with_spaced_password(world, simulated):
+    """A password the user chose at registration: spaces are as much a part of it as any other
+    character (NIST SP 800-63B 5.1.1.2)."""
+    spaced = f" {world.faker.password(length=12, special_chars=True)} "
+    tenant = world.new_tenant(MITEL_ONE, cloudlink_password=spaced)
+    simulated.mitel_one.accept_eula(tenant.id, tenant.user.email, "web")
+    return tenant
+
+
 @given("a Mitel One user whose IT administrator configured Single Sign-On", target_fixture="tenant")
 def user_with_sso(world, simulated):
     tenant = world.new_tenant(SSO)

@@ -166,6 +166,14 @@ Feature: Log in to the Mitel One web application
 
   Rule: Using the Mitel account password
 
+    # Assumed: the password is sent as the user typed it; a space is a character of it like any
+    # other (NIST SP 800-63B 5.1.1.2), so a trimmed password is a wrong one.
+    @req:MO-PW-1
+    Scenario: A password that begins and ends with a space logs the user in
+      Given a Mitel One user who has logged in before, whose password begins and ends with a space
+      When the user logs in to the Mitel One web application with the password
+      Then the user is logged in to the Mitel One web application
+
     @req:MO-PW-1
     Scenario: A wrong password is refused
       Given a Mitel One user who has logged in before

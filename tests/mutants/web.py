@@ -74,6 +74,12 @@ WEB_MUTANTS = [
         "show(document.getElementById('sso'), body.methods.includes('sso'));",
         "show(document.getElementById('sso'), true);",
     ),
+    # Every field trimmed, the password too: a password with a space at either end never works.
+    mutant(
+        "PasswordTrimmed", "MO-PW-1", "login.js",
+        "const password = document.getElementById('password').value;",
+        "const password = document.getElementById('password').value.trim();",
+    ),
     # The service worker keeps a copy of what the platform sent the user, past Logout.
     mutant(
         "ServiceWorkerCachesTheInbox", "SEC-REST-1", "sw.js",
