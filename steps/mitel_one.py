@@ -104,7 +104,9 @@ def returning_user(world, simulated):
     return tenant
 
 
-@given("a Mitel One user who has logged in before, whose password begins and ends with a space", target_fixture="tenant")
+@given(
+    "a Mitel One user who has logged in before, whose password begins and ends with a space", target_fixture="tenant"
+)
 def returning_user_with_spaced_password(world, simulated):
     """A password the user chose at registration: spaces are as much a part of it as any other
     character (NIST SP 800-63B 5.1.1.2)."""
