@@ -17,6 +17,7 @@ from steps.micollab_client import step
 
 MITEL_ONE_URL = "https://one.mitel.io"
 LOGOUT_PATH = "/api/v1/logout"
+EULA_PATH = "/api/v1/eula"  # where a client records the acceptance with the platform
 ACCEPT = "I accept the end user agreement"
 EULA = "End User License Agreement"
 NOTIFY_TIMEOUT = 10.0
@@ -282,6 +283,22 @@ def log_in_on_mobile(devices, tenant):
     mobile = devices.mitel_one_mobile()
     sign_in_with_password(mobile, tenant)
     return mobile
+
+
+@given("the Mitel One platform fails to record the end user agreement")
+def eula_not_recorded(traffic):
+    traffic.set_fault(WEB_HOST, "5xx", status=503, path=EULA_PATH)
+
+
+@when("the user selects the check box and clicks CONFIRM in the Mitel One mobile application")
+def accept_on_mobile(mobile):
+    accept_eula(mobile)
+
+
+@then("the Mitel One mobile application still displays the End User License Agreement, with an error")
+def eula_still_on_mobile(mobile):
+    checks.current_screen(mobile, EULA)
+    checks.error_shown(mobile)
 
 
 @then("the Mitel One mobile application refuses to connect and tells the user")

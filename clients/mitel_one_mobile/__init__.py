@@ -98,5 +98,15 @@ class MitelOneMobile(ScreenKeeper):
             self.show(Screen(EULA, {ACCEPT: "false"}))
 
     def accept_eula(self) -> None:
-        self.http.post(f"{API}/eula", json={"accepted": True}).raise_for_status()
+        """Accepted once the platform has recorded it (every client type reads that record);
+        else the agreement stays, with the reason."""
+        try:
+            recorded = self.http.post(f"{API}/eula", json={"accepted": True}).is_success
+        except httpx.TransportError:
+            recorded = False
+        if not recorded:
+            current = self.screen()
+            message = ("Mitel One could not record your acceptance. Try again.",)
+            self.replace_screen(Screen(EULA, current.fields, current.buttons, current.elements, message))
+            return
         self.show(Screen(HOME, elements=("avatar",)))

@@ -21,3 +21,13 @@ Feature: The end user agreement in the Mitel One mobile application
     And the user selected the check box of the end user agreement in the Mitel One mobile application, but did not click CONFIRM
     When the user logs in to the Mitel One web application with the password
     Then the End User License Agreement page is displayed
+
+  # Assumed: the acceptance is the platform's record, which every client type reads; a CONFIRM the
+  # platform fails to record is no acceptance, and the mobile application says so.
+  @req:MOB-EULA-1
+  Scenario: CONFIRM that the Mitel One platform fails to record leaves the agreement displayed in the mobile application
+    Given a Mitel One user who has never logged in
+    And the Mitel One platform fails to record the end user agreement
+    When the user logs in to the Mitel One mobile application
+    And the user selects the check box and clicks CONFIRM in the Mitel One mobile application
+    Then the Mitel One mobile application still displays the End User License Agreement, with an error

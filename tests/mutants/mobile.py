@@ -20,6 +20,16 @@ class KeepsAcceptanceOnThePhone(MitelOneMobile):
         self.show(Screen(HOME, elements=("avatar",)))
 
 
+class AcceptsWhateverThePlatformSays(MitelOneMobile):
+    """CONFIRM goes on to Home whether or not the platform recorded the acceptance."""
+
+    breaks = ("MOB-EULA-1",)
+
+    def accept_eula(self) -> None:
+        self.http.post(f"{API}/eula", json={"accepted": True})
+        self.show(Screen(HOME, elements=("avatar",)))
+
+
 class AlwaysShowsTheAgreement(MitelOneMobile):
     """Shows the agreement at every first login on the phone, accepted on the web or not."""
 
@@ -76,6 +86,7 @@ class PhoneChecksOnlyTheAuthority(MitelOneMobile):
 
 MOBILE_MUTANTS = [
     KeepsAcceptanceOnThePhone,
+    AcceptsWhateverThePlatformSays,
     AlwaysShowsTheAgreement,
     AgreementComesSelected,
     AcceptsOnTheCheckBox,
