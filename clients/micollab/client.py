@@ -202,7 +202,15 @@ class MiCollabClient(ScreenKeeper):
             self.access_token = None
 
     def logout(self) -> None:
-        self.call("POST", "/api/v1/logout", auth=("Bearer", self.access_token))
+        """The session ended on the server, then the login page. A server that does not end it
+        leaves MiCollab Home with the error (the session is still open there: the user may try
+        again); one that no longer knows the session (401) has ended it already."""
+        try:
+            self.api.call(self.server or "", "POST", "/api/v1/logout", auth=("Bearer", self.access_token))
+        except ApiError as error:
+            if error.status != 401:
+                self.show_api_error(error)
+                return
         self.access_token = None
         self.show_login_page()
 
