@@ -101,6 +101,15 @@ def client_installed_for_server(devices, device, tenant):
     return devices.install(device, server_host=tenant.server_host)
 
 
+@given(
+    step("the MiCollab Client application is installed on a {device:Device} with another company's MiCollab server"),
+    target_fixture="client",
+)
+def client_installed_for_another_server(devices, world, device):
+    """Set up for a MiCollab server that is not the user's (a device of an earlier employer)."""
+    return devices.install(device, server_host=world.new_tenant().server_host)
+
+
 @given("the link in the deployment e-mail has been used on another computer")
 def link_used_elsewhere(devices, deployment_link):
     devices.install("PC").open_link(deployment_link)

@@ -82,6 +82,26 @@ Feature: Manual login for native clients
       | PC      | Email ID   |
       | MAC     | Email ID   |
 
+  # Assumed: Manual Login is how the user gives the server by hand, so the Server Hostname entered
+  # there is the one the client uses, on a device set up for another MiCollab server too.
+  @req:MC-MAN-2
+  Scenario Outline: On a <device> set up for another company's MiCollab server, Manual Login logs the user in to the Server Hostname entered
+    Given the MiCollab Client application is installed on a <device> with another company's MiCollab server
+    When the user opens the MiCollab Client application
+    And the user clicks Accept on the license agreement screen
+    And the user taps the Mitel logo 3 times
+    And the user enters the Server Hostname and the Login ID from the MiCollab welcome e-mail
+    And the user clicks Next
+    And the user enters the password provided in the welcome e-mail message
+    And the user clicks Apply
+    Then the user is logged in to MiCollab Client
+    And the MiCollab server has a session open for the user
+
+    Examples:
+      | device  |
+      | PC      |
+      | Android |
+
   @req:MC-MAN-4 @req:MC-CL-9
   Scenario Outline: Without CloudLink-based Authentication the MiCollab password logs the user in on <device>, with the <identifier>
     Given the MiCollab Client application is installed on a <device>

@@ -153,6 +153,16 @@ class IgnoresServerHostname(MiCollabClient):
         self.identify(self.field(s.MANUAL_LOGIN_ID_FIELD).strip())
 
 
+class PrefersTheInstalledServer(MiCollabClient):
+    """Manual Login: on a device set up for a server, that server, whatever Server Hostname was typed."""
+
+    breaks = ("MC-MAN-2",)
+
+    def submit_manual_login(self) -> None:
+        self.server = self.settings.server_host or self.field(s.SERVER_HOSTNAME_FIELD).strip().lower()
+        self.identify(self.field(s.MANUAL_LOGIN_ID_FIELD).strip())
+
+
 class ManualLoginWithoutPasswordPage(MiCollabClient):
     """Manual Login: Next goes back to the username-only page instead of the password page."""
 
@@ -554,6 +564,7 @@ MUTANTS = [
     LoginMethodCachedAfterLogout,
     CumulativeLogoTaps,
     KeepsTheFirstUsername,
+    PrefersTheInstalledServer,
     SendsTheLoginAgainOnAFailure,
     ShowsHomeBeforeTheAnswerAfterImport,
     IgnoresDeploymentLink,
