@@ -24,54 +24,47 @@ def deployment_redemptions(flows: list[dict]) -> list[tuple[dict, str]]:
     ]
 
 
+def second_uses(uses, what: str, again: str) -> list[Violation]:
+    """SEC-OAUTH-2: each of `uses` ((flow, value) in the order sent) whose value was used before.
+    No value, or a request that never reached the server, is no use."""
+    first: dict = {}
+    found = []
+    for flow, value in uses:
+        if not value or not reached_server(flow):
+            continue
+        if value in first:
+            found.append(Violation("SEC-OAUTH-2", f"{what} of #{first[value]['seq']} {again}: single use", flow))
+        else:
+            first[value] = flow
+    return found
+
+
 def check_code_redeemed_once(flows: list[dict], context: AuditContext) -> list[Violation]:
     """SEC-OAUTH-2: each authorization code reaches a token endpoint once."""
-    first: dict[str, dict] = {}
-    found = []
-    for flow, fields in code_redemptions(flows):
-        code = fields.get("code", "")
-        if not code or not reached_server(flow):
-            continue
-        if code in first:
-            message = f"authorization code of #{first[code]['seq']} redeemed again: single use"
-            found.append(Violation("SEC-OAUTH-2", message, flow))
-        else:
-            first[code] = flow
-    return found
+    uses = ((flow, fields.get("code", "")) for flow, fields in code_redemptions(flows))
+    return second_uses(uses, "authorization code", "redeemed again")
 
 
 def check_deployment_redeemed_once(flows: list[dict], context: AuditContext) -> list[Violation]:
     """SEC-OAUTH-2: a device redeems each deployment link or authentication code once."""
     found = []
     for device_flows in by_device(flows).values():
-        first: dict[tuple[str, str], dict] = {}
-        for flow, token in deployment_redemptions(device_flows):
-            key = (flow["host"], token)
-            if not token or not reached_server(flow):
-                continue
-            if key in first:
-                message = f"deployment of #{first[key]['seq']} redeemed again by the same device: single use"
-                found.append(Violation("SEC-OAUTH-2", message, flow))
-            else:
-                first[key] = flow
+        uses = ((flow, (flow["host"], token) if token else "") for flow, token in deployment_redemptions(device_flows))
+        found += second_uses(uses, "deployment", "redeemed again by the same device")
     return found
 
 
 ONE_TIME_CODE = "otc"  # the field of Azure AD's second-factor form (mocks/azure_ad/pages.py)
 
 
+def one_time_code(flow: dict) -> str:
+    return body_fields(flow).get(ONE_TIME_CODE, "").strip() if flow["method"] == "POST" else ""
+
+
 def check_one_time_code_sent_once(flows: list[dict], context: AuditContext) -> list[Violation]:
     """SEC-OAUTH-2: a device sends each one-time code once."""
     found = []
     for device_flows in by_device(flows).values():
-        first: dict[str, dict] = {}
-        for flow in device_flows:
-            code = body_fields(flow).get(ONE_TIME_CODE, "").strip() if flow["method"] == "POST" else ""
-            if not code or not reached_server(flow):
-                continue
-            if code in first:
-                message = f"one-time code of #{first[code]['seq']} sent again by the same device: single use"
-                found.append(Violation("SEC-OAUTH-2", message, flow))
-            else:
-                first[code] = flow
+        uses = ((flow, one_time_code(flow)) for flow in device_flows)
+        found += second_uses(uses, "one-time code", "sent again by the same device")
     return found
