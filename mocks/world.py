@@ -57,14 +57,15 @@ class World:
         tenant_id = f"{self.seed:016x}"[:10] + str(len(self.tenants))
         domain = f"{slug}-{tenant_id}.example.com"
         azure_domain = f"{slug.replace('-', '')}{tenant_id}.onmicrosoft.com"
+        upn_domain = azure_domain if settings.azure_users else ""  # only a user in Azure AD has a UPN
         tenant = Tenant(
             id=tenant_id,
             company=company,
             domain=domain,
             settings=settings,
             users=[
-                self._user(domain, azure_domain if settings.azure_users else "", **user_traits),
-                *(self._user(domain, azure_domain if settings.azure_users else "") for _ in range(colleagues)),
+                self._user(domain, upn_domain, **user_traits),
+                *(self._user(domain, upn_domain) for _ in range(colleagues)),
             ],
             azure_tenant_id=str(fake.uuid4()),
             cloudlink_account_id=fake.numerify("##########"),

@@ -312,7 +312,12 @@ def mobile_refuses(mobile):
 @when(step("a colleague {kind:EventKind}"))
 @when(step("another colleague {kind:EventKind}"))
 def colleague_sends(simulated, world, tenant, sent, kind):
-    sender, text = world.faker.name(), world.faker.sentence(nb_words=5)
+    send_from(world.faker.name(), simulated, world, tenant, sent, kind)
+
+
+def send_from(sender: str, simulated, world, tenant, sent, kind) -> None:
+    """A call, message or invitation from `sender`, with words of its own, kept in `sent`."""
+    text = world.faker.sentence(nb_words=5)
     simulated.mitel_one.send(tenant.id, kind, sender, text)
     sent.append((kind, sender, text))
 
@@ -321,9 +326,7 @@ def colleague_sends(simulated, world, tenant, sent, kind):
 @when(step("the same colleague {kind:EventKind} again"))
 def same_colleague_again(simulated, world, tenant, sent, kind):
     """From the colleague of the last call, message or invitation."""
-    sender, text = sent[-1][1], world.faker.sentence(nb_words=5)
-    simulated.mitel_one.send(tenant.id, kind, sender, text)
-    sent.append((kind, sender, text))
+    send_from(sent[-1][1], simulated, world, tenant, sent, kind)
 
 
 # -- outcomes ----------------------------------------------------------------------------------------
